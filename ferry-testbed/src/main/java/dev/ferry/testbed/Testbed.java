@@ -1,0 +1,74 @@
+package dev.ferry.testbed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clusters of one test JVM (or of {@code ferry testbed up}): started on first use, shared
+ * by every test, stopped at JVM exit. Tests isolate themselves by namespace, not by cluster.
+ */
+public final class Testbed implements AutoCloseable {
+  public static final String SOURCE = "source";
+  public static final String DESTINATION = "destination";
+
+  private static Testbed shared;
+
+  private final Path root;
+  private final ClusterOptions options;
+  private final Map<String, LocalCluster> clusters = new LinkedHashMap<>();
+
+  public Testbed(Path root, ClusterOptions options) {
+    this.root = root;
+    this.options = options;
+  }
+
+  /** The JVM-wide testbed, under {@code target/testbed} of the running module (or a temp dir). */
+  public static synchronized Testbed shared() {
+    if (shared == null) {
+      Path root;
+      try {
+        Path target = Path.of("target");
+        root = Files.isDirectory(target)
+            ? Files.createTempDirectory(target.toAbsolutePath(), "testbed-")
+            : Files.createTempDirectory("ferry-testbed-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      shared = new Testbed(root, ClusterOptions.full());
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "ferry-testbed-stop"));
+    }
+    return shared;
+  }
+
+  /** The cluster with this name, started if it is not running yet. */
+  public synchronized LocalCluster cluster(String name) {
+    return clusters.computeIfAbsent(name, n -> LocalCluster.start(n, root.resolve(n), options));
+  }
+
+  public LocalCluster source() {
+    return cluster(SOURCE);
+  }
+
+  public LocalCluster destination() {
+    return cluster(DESTINATION);
+  }
+
+  public synchronized List<LocalCluster> running() {
+    return List.copyOf(clusters.values());
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public synchronized void close() {
+    clusters.values().forEach(LocalCluster::close);
+    clusters.clear();
+  }
+}

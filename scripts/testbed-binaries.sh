@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Builds the real Kubernetes control-plane binaries the testbed runs (SPEC §4) from
+# their Go modules through the Go module proxy, and caches them outside the repo.
+# Rebuilds only what is missing; prints what it does. Safe to run concurrently with
+# itself only in the sense that a half-written binary is never left in the cache.
+#
+#   FERRY_CACHE   cache root (default ~/.cache/ferry)
+#   K8S_VERSION   Kubernetes version (default below); staging repos use v0.<minor>.<patch>
+#   ETCD_VERSION  etcd 3.5.x
+#   KWOK_VERSION  KWOK release
+#   ONLY          space-separated subset of "kubernetes etcd kwok" to build (default: all)
+set -euo pipefail
+
+K8S_VERSION="${K8S_VERSION:-v1.34.4}"
+ETCD_VERSION="${ETCD_VERSION:-v3.5.21}"
+KWOK_VERSION="${KWOK_VERSION:-v0.7.0}"
+CACHE="${FERRY_CACHE:-$HOME/.cache/ferry}"
+BIN="$CACHE/bin"
+export GOFLAGS="${GOFLAGS:--buildvcs=false}"
+export CGO_ENABLED=0
+
+K8S_DIR="$BIN/kubernetes-$K8S_VERSION"
+ETCD_DIR="$BIN/etcd-$ETCD_VERSION"
+KWOK_DIR="$BIN/kwok-$KWOK_VERSION"
+mkdir -p "$K8S_DIR" "$ETCD_DIR" "$KWOK_DIR"
+
+log() { echo "[testbed-binaries] $*"; }
+want() { [[ -z "${ONLY:-}" || " $ONLY " == *" $1 "* ]]; }
+
+# go build into a temp name and rename, so an interrupted build leaves nothing half-written.
+build() { # <workdir> <output> <package>
+  local work="$1" out="$2" pkg="$3"
+  log "building $(basename "$out") from $pkg"
+  local start=$SECONDS
+  (cd "$work" && go build -trimpath -ldflags "-s -w $4" -o "$out.tmp" "$pkg")
+  mv -f "$out.tmp" "$out"
+  log "built $(basename "$out") in $((SECONDS - start))s"
+}
+
+need_k8s=()
+for b in kube-apiserver kube-controller-manager kube-scheduler; do
+  [[ -x "$K8S_DIR/$b" ]] || need_k8s+=("$b")
+done
+if ! want kubernetes; then
+  :
+elif ((${#need_k8s[@]})); then
+  work="$CACHE/src/kubernetes-$K8S_VERSION"
+  mkdir -p "$work"
+  minor="v0.${K8S_VERSION#v1.}"
+  if [[ ! -f "$work/go.sum" ]]; then
+    log "preparing wrapper module for k8s.io/kubernetes $K8S_VERSION (staging repos at $minor)"
+    cat > "$work/go.mod" <<MOD
+module ferry.dev/testbed/kubernetes
+
+go 1.24
+
+require k8s.io/kubernetes $K8S_VERSION
+MOD
+    # k8s.io/kubernetes requires its staging repos at v0.0.0 and replaces them with
+    # local paths; a consumer has to replace each with its published version.
+    staging=$(cd "$work" && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+    grep -oE '^\s*k8s.io/[a-z0-9-]+ => ./staging' "$staging" | awk '{print $1}' | sort -u | while read -r m; do
+      echo "replace $m => $m $minor" >> "$work/go.mod"
+    done
+    cat > "$work/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+)
+GO
+    (cd "$work" && go mod tidy -e >/dev/null 2>&1 || true; go mod download)
+    (cd "$work" && go mod tidy)
+  fi
+  ver="-X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(echo "$K8S_VERSION" | cut -d. -f2)"
+  for b in "${need_k8s[@]}"; do
+    build "$work" "$K8S_DIR/$b" "k8s.io/kubernetes/cmd/$b" "$ver"
+  done
+else
+  log "kubernetes $K8S_VERSION binaries cached in $K8S_DIR"
+fi
+
+if ! want etcd; then
+  :
+elif [[ ! -x "$ETCD_DIR/etcd" ]]; then
+  work="$CACHE/src/etcd-$ETCD_VERSION"
+  mkdir -p "$work"
+  if [[ ! -f "$work/go.sum" ]]; then
+    log "preparing wrapper module for go.etcd.io/etcd/server/v3 $ETCD_VERSION"
+    cat > "$work/go.mod" <<MOD
+module ferry.dev/testbed/etcd
+
+go 1.23
+
+require go.etcd.io/etcd/server/v3 $ETCD_VERSION
+MOD
+    cat > "$work/main.go" <<'GO'
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
+GO
+    (cd "$work" && go mod tidy)
+  fi
+  build "$work" "$ETCD_DIR/etcd" "." ""
+else
+  log "etcd $ETCD_VERSION cached in $ETCD_DIR"
+fi
+
+if ! want kwok; then
+  :
+elif [[ ! -x "$KWOK_DIR/kwok" ]]; then
+  work="$CACHE/src/kwok-$KWOK_VERSION"
+  mkdir -p "$work"
+  if [[ ! -f "$work/go.sum" ]]; then
+    log "preparing wrapper module for sigs.k8s.io/kwok $KWOK_VERSION"
+    cat > "$work/go.mod" <<MOD
+module ferry.dev/testbed/kwok
+
+go 1.24
+
+require sigs.k8s.io/kwok $KWOK_VERSION
+MOD
+    cat > "$work/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import _ "sigs.k8s.io/kwok/cmd/kwok"
+GO
+    (cd "$work" && go mod tidy)
+  fi
+  build "$work" "$KWOK_DIR/kwok" "sigs.k8s.io/kwok/cmd/kwok" ""
+else
+  log "kwok $KWOK_VERSION cached in $KWOK_DIR"
+fi
+
+# Layout fabric8 kube-api-test reads in offline mode, for tools that want it.
+KAT="$HOME/.kubeapitest/k8s/${K8S_VERSION#v}-linux-amd64"
+mkdir -p "$KAT"
+ln -sf "$ETCD_DIR/etcd" "$KAT/etcd"
+ln -sf "$K8S_DIR/kube-apiserver" "$KAT/kube-apiserver"
+if command -v kubectl >/dev/null; then ln -sf "$(command -v kubectl)" "$KAT/kubectl"; fi
+
+log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"
