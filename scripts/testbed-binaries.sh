@@ -32,8 +32,8 @@ build() { # <workdir> <output> <package>
   local work="$1" out="$2" pkg="$3"
   log "building $(basename "$out") from $pkg"
   local start=$SECONDS
-  (cd "$work" && go build -trimpath -ldflags "-s -w $4" -o "$out.tmp" "$pkg")
-  mv -f "$out.tmp" "$out"
+  (cd "$work" && go build -trimpath -ldflags "-s -w $4" -o "$out.tmp.$$" "$pkg")
+  mv -f "$out.tmp.$$" "$out"
   log "built $(basename "$out") in $((SECONDS - start))s"
 }
 

@@ -83,6 +83,7 @@ public final class LocalCluster implements AutoCloseable {
     writeKubeconfig(kubeconfig());
     if (options.controllers()) {
       startControllerManager(bin);
+      StorageSetup.createDefaultStorageClass(adminClient);
     }
     if (options.scheduler()) {
       startScheduler(bin);
@@ -287,20 +288,25 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Writes a kubeconfig with one context named after this cluster. */
   public void writeKubeconfig(Path file) {
-    io.fabric8.kubernetes.api.model.Config config = new io.fabric8.kubernetes.api.model.ConfigBuilder()
-        .withApiVersion("v1").withKind("Config")
-        .withClusters(new NamedClusterBuilder().withName(name).withNewCluster()
-            .withServer(url())
-            .withCertificateAuthorityData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
-            .endCluster().build())
-        .withUsers(new NamedAuthInfoBuilder().withName(name + "-admin").withNewUser().withToken(adminToken)
-            .endUser().build())
-        .withContexts(new NamedContextBuilder().withName(name).withNewContext().withCluster(name)
-            .withUser(name + "-admin").endContext().build())
-        .withCurrentContext(name)
-        .build();
+    writeKubeconfig(file, List.of(this));
+  }
+
+  /** Writes a kubeconfig with one context per cluster, named after it; the first is current. */
+  public static void writeKubeconfig(Path file, List<LocalCluster> clusters) {
+    io.fabric8.kubernetes.api.model.ConfigBuilder config = new io.fabric8.kubernetes.api.model.ConfigBuilder()
+        .withApiVersion("v1").withKind("Config").withCurrentContext(clusters.get(0).name);
+    for (LocalCluster c : clusters) {
+      config.addToClusters(new NamedClusterBuilder().withName(c.name).withNewCluster()
+              .withServer(c.url())
+              .withCertificateAuthorityData(Base64.getEncoder().encodeToString(c.caPem.getBytes(StandardCharsets.UTF_8)))
+              .endCluster().build())
+          .addToUsers(new NamedAuthInfoBuilder().withName(c.name + "-admin").withNewUser().withToken(c.adminToken)
+              .endUser().build())
+          .addToContexts(new NamedContextBuilder().withName(c.name).withNewContext().withCluster(c.name)
+              .withUser(c.name + "-admin").endContext().build());
+    }
     try {
-      Files.writeString(file, Serialization.asYaml(config));
+      Files.writeString(file, Serialization.asYaml(config.build()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
