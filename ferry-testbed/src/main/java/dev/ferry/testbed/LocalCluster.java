@@ -81,6 +81,7 @@ public final class LocalCluster implements AutoCloseable {
     int etcdPort = startEtcd(bin);
     startApiServer(bin, etcdPort);
     writeKubeconfig(kubeconfig());
+    OpenShiftApis.install(adminClient);
     if (options.controllers()) {
       startControllerManager(bin);
       StorageSetup.createDefaultStorageClass(adminClient);
