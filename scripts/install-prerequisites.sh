@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Installs what Ferry's build and tests need beyond the machine's toolchains (JDK 17, Maven, Go).
-# Idempotent: installs only what is missing.
+# Idempotent: installs only what is missing, and says what it does.
 set -euo pipefail
+log() { echo "[prerequisites] $*"; }
+
 missing=()
 for tool in java mvn go; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  echo "[prerequisites] missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go)" >&2
+  log "missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go)" >&2
   exit 1
 fi
-echo "[prerequisites] java, mvn and go present"
+
+# Debian packages: the container registry the testbed runs per cluster.
+packages=()
+[[ -x /usr/bin/docker-registry ]] || packages+=(docker-registry)
+if ((${#packages[@]})); then
+  log "installing Debian packages: ${packages[*]}"
+  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  # The package would start a system-wide registry service; the testbed starts its own.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+log "java, mvn, go and docker-registry present"

@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
   private int apiPort;
   private String caPem;
   private KubernetesClient adminClient;
+  private LocalRegistry registry;
 
   private LocalCluster(String name, Path dir) {
     this.name = name;
@@ -91,6 +92,10 @@ public final class LocalCluster implements AutoCloseable {
     }
     if (options.kwokNodes() > 0) {
       startKwok(bin, options.kwokNodes());
+    }
+    if (options.registry()) {
+      registry = LocalRegistry.start(name + "/registry", dir.resolve("registry"));
+      processes.add(registry.process());
     }
     LOG.info("cluster {} up at {} in {} ms ({})", name, url(), Duration.between(began, Instant.now()).toMillis(), dir);
   }
@@ -271,6 +276,11 @@ public final class LocalCluster implements AutoCloseable {
         .withCaCertData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
         .withRequestTimeout(30_000)
         .build();
+  }
+
+  /** The cluster's exposed registry, if it runs one. */
+  public java.util.Optional<LocalRegistry> registry() {
+    return java.util.Optional.ofNullable(registry);
   }
 
   /** A client with cluster-admin rights, shared; do not close it. */
