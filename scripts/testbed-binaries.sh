@@ -8,7 +8,7 @@
 #   K8S_VERSION   Kubernetes version (default below); staging repos use v0.<minor>.<patch>
 #   ETCD_VERSION  etcd 3.5.x
 #   KWOK_VERSION  KWOK release
-#   ONLY          space-separated subset of "kubernetes etcd kwok" to build (default: all)
+#   ONLY          space-separated subset of "kubernetes etcd kwok s3proxy" to build (default: all)
 set -euo pipefail
 
 K8S_VERSION="${K8S_VERSION:-v1.34.4}"
@@ -142,6 +142,17 @@ GO
   build "$work" "$KWOK_DIR/kwok" "sigs.k8s.io/kwok/cmd/kwok" ""
 else
   log "kwok $KWOK_VERSION cached in $KWOK_DIR"
+fi
+
+# S3Proxy (a real S3-protocol server, filesystem-backed) from Maven Central, for object-storage tests.
+S3PROXY_VERSION="${S3PROXY_VERSION:-2.6.0}"
+S3PROXY_JAR="$BIN/s3proxy-$S3PROXY_VERSION/s3proxy.jar"
+if want s3proxy && [[ ! -f "$S3PROXY_JAR" ]]; then
+  log "fetching s3proxy $S3PROXY_VERSION from Maven Central"
+  mkdir -p "$(dirname "$S3PROXY_JAR")"
+  mvn -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+    -DoutputDirectory="$(dirname "$S3PROXY_JAR")" -Dmdep.stripVersion=true -Dmdep.stripClassifier=true >/dev/null
+  log "fetched $S3PROXY_JAR"
 fi
 
 # Layout fabric8 kube-api-test reads in offline mode, for tools that want it.

@@ -21,6 +21,7 @@ public final class Testbed implements AutoCloseable {
   private final Path root;
   private final ClusterOptions options;
   private final Map<String, LocalCluster> clusters = new LinkedHashMap<>();
+  private LocalS3 s3;
 
   public Testbed(Path root, ClusterOptions options) {
     this.root = root;
@@ -58,6 +59,14 @@ public final class Testbed implements AutoCloseable {
     return cluster(DESTINATION);
   }
 
+  /** The S3-protocol server of this testbed, started on first use. */
+  public synchronized LocalS3 s3() {
+    if (s3 == null) {
+      s3 = LocalS3.start(root.resolve("s3"));
+    }
+    return s3;
+  }
+
   public synchronized List<LocalCluster> running() {
     return List.copyOf(clusters.values());
   }
@@ -70,5 +79,9 @@ public final class Testbed implements AutoCloseable {
   public synchronized void close() {
     clusters.values().forEach(LocalCluster::close);
     clusters.clear();
+    if (s3 != null) {
+      s3.close();
+      s3 = null;
+    }
   }
 }

@@ -1,0 +1,113 @@
+package dev.ferry.testbed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A real S3-protocol server on a loopback port: S3Proxy with its in-memory backend, run as
+ * its own JVM (its dependencies would clash with ours in-process). Requests are signed (AWS
+ * SigV2/V4) with per-instance credentials, as a real bucket's would be.
+ */
+public final class LocalS3 implements AutoCloseable {
+  public static final String VERSION = "2.6.0";
+  public static final String REGION = "us-east-1";
+
+  private final ManagedProcess process;
+  private final int port;
+  private final String accessKey;
+  private final String secretKey;
+
+  private LocalS3(ManagedProcess process, int port, String accessKey, String secretKey) {
+    this.process = process;
+    this.port = port;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+  }
+
+  public static Path jar() {
+    return Binaries.cacheRoot().resolve("bin").resolve("s3proxy-" + VERSION).resolve("s3proxy.jar");
+  }
+
+  public static LocalS3 start(Path dir) {
+    Path jar = jar();
+    if (!Files.isRegularFile(jar)) {
+      throw new TestbedException(jar + " is missing; fetch it with scripts/testbed-binaries.sh");
+    }
+    int port = LoopbackPorts.next();
+    String accessKey = "ferry" + random(6);
+    String secretKey = random(20);
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
+          "s3proxy.endpoint=http://127.0.0.1:" + port,
+          "s3proxy.authorization=aws-v2-or-v4",
+          "s3proxy.identity=" + accessKey,
+          "s3proxy.credential=" + secretKey,
+          // In memory: jclouds' filesystem backend lists directories as objects, which S3 never does.
+          "jclouds.provider=transient",
+          ""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ManagedProcess process = ManagedProcess.start("s3proxy", List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+        "-jar", jar.toString(), "--properties", dir.resolve("s3proxy.conf").toString()), dir, dir.resolve("s3proxy.log"));
+    LocalS3 s3 = new LocalS3(process, port, accessKey, secretKey);
+    try {
+      s3.awaitListening();
+    } catch (RuntimeException e) {
+      s3.close();
+      throw e;
+    }
+    return s3;
+  }
+
+  private void awaitListening() {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      process.checkAlive();
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new TestbedException("interrupted while waiting for s3proxy");
+        }
+      }
+    }
+    throw new TestbedException("s3proxy not listening on " + port + " after 60s:\n" + process.tail(20));
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public String accessKey() {
+    return accessKey;
+  }
+
+  /** Never log it. */
+  public String secretKey() {
+    return secretKey;
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  private static String random(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}
