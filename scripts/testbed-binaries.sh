@@ -8,7 +8,7 @@
 #   K8S_VERSION   Kubernetes version (default below); staging repos use v0.<minor>.<patch>
 #   ETCD_VERSION  etcd 3.5.x
 #   KWOK_VERSION  KWOK release
-#   ONLY          space-separated subset of "kubernetes etcd kwok s3proxy" to build (default: all)
+#   ONLY          space-separated subset of "kubernetes etcd kwok s3proxy azurite" to build (default: all)
 set -euo pipefail
 
 K8S_VERSION="${K8S_VERSION:-v1.34.4}"
@@ -153,6 +153,20 @@ if want s3proxy && [[ ! -f "$S3PROXY_JAR" ]]; then
   mvn -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
     -DoutputDirectory="$(dirname "$S3PROXY_JAR")" -Dmdep.stripVersion=true -Dmdep.stripClassifier=true >/dev/null
   log "fetched $S3PROXY_JAR"
+fi
+
+# Azurite (Azure Blob Storage emulator) from the npm registry, for Azure object-storage tests.
+AZURITE_VERSION="${AZURITE_VERSION:-3.37.0}"
+AZURITE_DIR="$BIN/azurite-$AZURITE_VERSION"
+if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; then
+  if command -v npm >/dev/null; then
+    log "installing azurite $AZURITE_VERSION from npm"
+    mkdir -p "$AZURITE_DIR"
+    npm install --silent --no-audit --no-fund --prefix "$AZURITE_DIR" "azurite@$AZURITE_VERSION" >/dev/null
+    log "installed $AZURITE_DIR"
+  else
+    log "npm not found: skipping azurite (Azure object-storage tests will say so)"
+  fi
 fi
 
 # Layout fabric8 kube-api-test reads in offline mode, for tools that want it.

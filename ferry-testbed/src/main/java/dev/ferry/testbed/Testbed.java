@@ -22,6 +22,7 @@ public final class Testbed implements AutoCloseable {
   private final ClusterOptions options;
   private final Map<String, LocalCluster> clusters = new LinkedHashMap<>();
   private LocalS3 s3;
+  private LocalAzurite azurite;
 
   public Testbed(Path root, ClusterOptions options) {
     this.root = root;
@@ -67,6 +68,14 @@ public final class Testbed implements AutoCloseable {
     return s3;
   }
 
+  /** The Azure Blob emulator of this testbed, started on first use. */
+  public synchronized LocalAzurite azurite() {
+    if (azurite == null) {
+      azurite = LocalAzurite.start(root.resolve("azurite"));
+    }
+    return azurite;
+  }
+
   public synchronized List<LocalCluster> running() {
     return List.copyOf(clusters.values());
   }
@@ -82,6 +91,10 @@ public final class Testbed implements AutoCloseable {
     if (s3 != null) {
       s3.close();
       s3 = null;
+    }
+    if (azurite != null) {
+      azurite.close();
+      azurite = null;
     }
   }
 }
