@@ -72,7 +72,8 @@ public final class OpenShiftApis {
         .toList();
     for (CustomResourceDefinition crd : applied) {
       client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+              && c.getStatus().getConditions().stream()
               .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
     }
   }

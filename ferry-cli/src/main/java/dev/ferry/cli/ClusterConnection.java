@@ -1,0 +1,91 @@
+package dev.ferry.cli;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Turns {@code --kubeconfig}/{@code --context} into a client, failing with a message that
+ * says what is wrong with the kubeconfig before any request is made.
+ */
+final class ClusterConnection {
+  private final Path kubeconfig;
+  private final String context;
+
+  ClusterConnection(Path kubeconfig, String context) {
+    this.kubeconfig = kubeconfig;
+    this.context = context;
+  }
+
+  KubernetesClient client() {
+    return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  Config config() {
+    Path file = resolveFile();
+    io.fabric8.kubernetes.api.model.Config parsed;
+    try {
+      parsed = KubeConfigUtils.parseConfig(file.toFile());
+    } catch (Exception e) {
+      throw new UserError("cannot read kubeconfig " + file + ": " + firstLine(e.getMessage())
+          + "; check that it is a valid kubeconfig (YAML with clusters, users and contexts)");
+    }
+    List<String> contexts = parsed.getContexts() == null ? List.of()
+        : parsed.getContexts().stream().map(NamedContext::getName).toList();
+    String use = context != null ? context : parsed.getCurrentContext();
+    if (use == null || use.isBlank()) {
+      throw new UserError("kubeconfig " + file + " has no current context; pass --context (one of " + contexts + ")");
+    }
+    if (!contexts.contains(use)) {
+      throw new UserError("context '" + use + "' is not in kubeconfig " + file + "; contexts there: " + contexts);
+    }
+    try {
+      Config config = Config.fromKubeconfig(use, file.toFile());
+      // HTTP/1.1: over HTTP/2 the API server answers bad credentials with GOAWAY, which the JDK
+      // client reports as an I/O error; over HTTP/1.1 the user gets a clear 401.
+      config.setHttp2Disable(true);
+      config.setRequestRetryBackoffLimit(1);
+      return config;
+    } catch (RuntimeException e) {
+      throw new UserError("cannot use context '" + use + "' of kubeconfig " + file + ": " + firstLine(e.getMessage()));
+    }
+  }
+
+  private Path resolveFile() {
+    if (kubeconfig != null) {
+      if (!Files.isRegularFile(kubeconfig)) {
+        throw new UserError("kubeconfig " + kubeconfig + " does not exist or is not a file");
+      }
+      return kubeconfig;
+    }
+    String env = System.getenv("KUBECONFIG");
+    if (env != null && !env.isBlank()) {
+      for (String candidate : env.split(File.pathSeparator)) {
+        if (!candidate.isBlank() && Files.isRegularFile(Path.of(candidate))) {
+          return Path.of(candidate);
+        }
+      }
+      throw new UserError("no file named in $KUBECONFIG (" + env + ") exists; pass --kubeconfig FILE");
+    }
+    Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+    if (Files.isRegularFile(home)) {
+      return home;
+    }
+    throw new UserError("no kubeconfig found: pass --kubeconfig FILE or set KUBECONFIG "
+        + "(for a local test pair of clusters run 'ferry testbed up')");
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

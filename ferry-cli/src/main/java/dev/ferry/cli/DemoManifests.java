@@ -1,0 +1,93 @@
+package dev.ferry.cli;
+
+import java.util.List;
+
+/** The demo's migration, in the seed's own manifest shapes. Model only. */
+final class DemoManifests {
+  private DemoManifests() {
+  }
+
+  static List<String> migration(String destinationUrl, String destinationCaBase64, String sourceRegistry,
+                                String destinationRegistry, String repositoryDir) {
+    return List.of("""
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata:
+          labels:
+            controller-tools.k8s.io: "1.0"
+          name: host
+          namespace: openshift-migration
+        spec:
+          isHostCluster: true
+          insecure: false
+          exposedRegistryPath: %s
+        """.formatted(sourceRegistry), """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata:
+          labels:
+            controller-tools.k8s.io: "1.0"
+          name: destination
+          namespace: openshift-migration
+        spec:
+          isHostCluster: false
+          url: %s
+          caBundle: %s
+          insecure: false
+          exposedRegistryPath: %s
+          serviceAccountSecretRef:
+            name: destination-token
+            namespace: openshift-config
+        """.formatted(destinationUrl, destinationCaBase64, destinationRegistry), """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigStorage
+        metadata:
+          labels:
+            controller-tools.k8s.io: "1.0"
+          name: local-repository
+          namespace: openshift-migration
+        spec:
+          backupStorageProvider: filesystem
+          backupStorageConfig:
+            filesystemPath: %s
+        """.formatted(repositoryDir), """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigPlan
+        metadata:
+          labels:
+            controller-tools.k8s.io: "1.0"
+          name: shop-plan
+          namespace: openshift-migration
+        spec:
+          srcMigClusterRef:
+            name: host
+            namespace: openshift-migration
+          destMigClusterRef:
+            name: destination
+            namespace: openshift-migration
+          migStorageRef:
+            name: local-repository
+            namespace: openshift-migration
+          namespaces:
+            - ferry-demo
+          indirectImageMigration: false
+          indirectVolumeMigration: false
+        """, """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigMigration
+        metadata:
+          labels:
+            controller-tools.k8s.io: "1.0"
+          name: shop-cutover
+          namespace: openshift-migration
+        spec:
+          stage: false
+          quiescePods: true
+          keepAnnotations: true
+          verify: true
+          migPlanRef:
+            name: shop-plan
+            namespace: openshift-migration
+        """);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ferry.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code ferry} command (launched by {@code bin/ferry}). */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; never calls System.exit. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  public static CommandLine newCommandLine() {
+    FerryCommand root = new FerryCommand();
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("ferry: error: " + CliErrors.describe(e));
+      if (root.debug) {
+        e.printStackTrace(cmd.getErr());
+      } else if (!(e instanceof UserError)) {
+        cmd.getErr().println("(run with --debug for details)");
+      }
+      return CliErrors.exitCode(e);
+    });
+    return commandLine;
+  }
+}
