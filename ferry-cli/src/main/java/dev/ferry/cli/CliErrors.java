@@ -18,18 +18,26 @@ final class CliErrors {
       return error.getMessage();
     }
     Throwable root = rootCause(error);
-    if (root instanceof ConnectException || root instanceof HttpConnectTimeoutException) {
-      return "cannot reach the cluster (" + oneLine(root) + "); check the server address in the kubeconfig "
+    Throwable connect = find(error, ConnectException.class);
+    if (connect == null) {
+      connect = find(error, HttpConnectTimeoutException.class);
+    }
+    if (connect != null) {
+      return "cannot reach the cluster (" + oneLine(connect) + "); check the server address in the kubeconfig "
           + "context and that the API server is running";
     }
-    if (root instanceof UnknownHostException) {
-      return "cannot resolve the cluster's host name " + root.getMessage() + "; check the server address in the kubeconfig";
+    UnknownHostException unknownHost = find(error, UnknownHostException.class);
+    if (unknownHost != null) {
+      return "cannot resolve the cluster's host name " + unknownHost.getMessage()
+          + "; check the server address in the kubeconfig";
     }
-    if (root instanceof HttpTimeoutException) {
-      return "the cluster did not answer in time (" + oneLine(root) + "); check the network and the API server";
+    HttpTimeoutException timeout = find(error, HttpTimeoutException.class);
+    if (timeout != null) {
+      return "the cluster did not answer in time (" + oneLine(timeout) + "); check the network and the API server";
     }
-    if (root instanceof SSLException) {
-      return "TLS handshake with the cluster failed (" + oneLine(root) + "); check certificate-authority-data "
+    SSLException tls = find(error, SSLException.class);
+    if (tls != null) {
+      return "TLS handshake with the cluster failed (" + oneLine(tls) + "); check certificate-authority-data "
           + "in the kubeconfig (or the MigCluster caBundle)";
     }
     KubernetesClientException k8s = find(error, KubernetesClientException.class);

@@ -27,7 +27,7 @@ class CrdsCommand {
     public Integer call() {
       List<CustomResourceDefinition> all = Crds.definitions();
       switch (crds.root.outputOr(OutputFormat.yaml)) {
-        case yaml -> all.forEach(crd -> System.out.print(Serialization.asYaml(crd)));
+        case yaml -> System.out.print(Crds.yaml());
         case json -> new Printer(System.out).json(all);
         case table -> new Printer(System.out).table(new String[] {"NAME", "KIND", "VERSION", "SCOPE"},
             all.stream().map(CrdsCommand::row).toList());

@@ -21,10 +21,9 @@ public final class Main {
     CommandLine commandLine = new CommandLine(root);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("ferry: error: " + CliErrors.describe(e));
+      // One line is the whole message; --debug adds the stack trace.
       if (root.debug) {
         e.printStackTrace(cmd.getErr());
-      } else if (!(e instanceof UserError)) {
-        cmd.getErr().println("(run with --debug for details)");
       }
       return CliErrors.exitCode(e);
     });
