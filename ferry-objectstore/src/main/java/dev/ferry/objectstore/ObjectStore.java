@@ -1,0 +1,48 @@
+package dev.ferry.objectstore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The replication repository: a flat key space of immutable objects ("backups/b1/b1.tar.gz").
+ * Implementations: local filesystem (Ferry's embedded default) and S3; Azure and GCS fit the
+ * same shape. Every failure is an {@link ObjectStoreException} whose message names the store
+ * and the key and says what to do.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+  /** Stores {@code content} under {@code key}, replacing any object there. Readers never see a partial object. */
+  void put(String key, InputStream content, long length);
+
+  default void put(String key, byte[] content) {
+    put(key, new ByteArrayInputStream(content), content.length);
+  }
+
+  /** A stream of the object; the caller closes it. Throws {@link ObjectNotFoundException} if absent. */
+  InputStream get(String key);
+
+  default byte[] getBytes(String key) {
+    try (InputStream in = get(key)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + key + " from " + describe(), e);
+    }
+  }
+
+  boolean exists(String key);
+
+  /** Keys starting with {@code prefix}, in lexicographic order. */
+  List<String> list(String prefix);
+
+  /** Deletes the object; deleting an absent key is not an error. */
+  void delete(String key);
+
+  /** A human description for messages, e.g. {@code s3://bucket/prefix (http://127.0.0.1:9000)}; no secrets. */
+  String describe();
+
+  @Override
+  void close();
+}
