@@ -169,11 +169,4 @@ if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; the
   fi
 fi
 
-# Layout fabric8 kube-api-test reads in offline mode, for tools that want it.
-KAT="$HOME/.kubeapitest/k8s/${K8S_VERSION#v}-linux-amd64"
-mkdir -p "$KAT"
-ln -sf "$ETCD_DIR/etcd" "$KAT/etcd"
-ln -sf "$K8S_DIR/kube-apiserver" "$KAT/kube-apiserver"
-if command -v kubectl >/dev/null; then ln -sf "$(command -v kubectl)" "$KAT/kubectl"; fi
-
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"
