@@ -21,6 +21,15 @@ public interface ObjectStore extends AutoCloseable {
     put(key, new ByteArrayInputStream(content), content.length);
   }
 
+  /** Stores the file's content under {@code key}; stores may retry a file where they cannot retry a stream. */
+  default void put(String key, java.nio.file.Path file) {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      put(key, in, java.nio.file.Files.size(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file + " to store it as " + key, e);
+    }
+  }
+
   /** A stream of the object; the caller closes it. Throws {@link ObjectNotFoundException} if absent. */
   InputStream get(String key);
 

@@ -89,6 +89,31 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
+  /** A file is sent with a body the SDK can rewind, so a retried request re-sends it whole. */
+  @Override
+  public void put(String key, java.nio.file.Path file) {
+    String full = fullKey(key);
+    long length;
+    try {
+      length = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new ObjectStoreException("cannot read " + file + " to store it as " + ObjectKeys.printable(key), e);
+    }
+    if (length > MAX_SINGLE_PUT) {
+      try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        put(key, in, length);
+        return;
+      } catch (java.io.IOException e) {
+        throw new ObjectStoreException("cannot read " + file + " to store it as " + ObjectKeys.printable(key), e);
+      }
+    }
+    try {
+      client.putObject(putRequest(full), RequestBody.fromFile(file));
+    } catch (RuntimeException e) {
+      throw errors.translate("put", key, e);
+    }
+  }
+
   PutObjectRequest putRequest(String fullKey) {
     PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(settings.bucket()).key(fullKey);
     if (settings.kmsKeyId() != null && !settings.kmsKeyId().isBlank()) {

@@ -16,6 +16,8 @@ import dev.ferry.backup.model.ItemKey;
 import dev.ferry.backup.model.Results;
 import dev.ferry.backup.model.ResultsFile;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.objectstore.ObjectStoreException;
+import dev.ferry.objectstore.ObjectStores;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -25,7 +27,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,12 @@ public final class Backupper {
       return status;
     }
 
+    try {
+      // Fail before any work when the repository is unusable, with its own reason.
+      ObjectStores.probe(store);
+    } catch (ObjectStoreException e) {
+      return fail(status, "the backup storage location is unavailable: " + e.getMessage());
+    }
     Results warnings = new Results();
     Results errors = new Results();
     Path tarball = null;
@@ -166,7 +173,7 @@ public final class Backupper {
     do {
       GenericKubernetesResourceList page;
       try {
-        var op = client.genericKubernetesResources(resource.apiVersion(), resource.kind()).inNamespace(namespace);
+        var op = client.genericKubernetesResources(resource.context()).inNamespace(namespace);
         var options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(continueToken);
         if (labelSelector != null) {
           options.withLabelSelector(selectorString(labelSelector));
@@ -228,19 +235,14 @@ public final class Backupper {
 
   private void upload(String name, Path tarball, BackupTarballWriter writer, Results warnings, Results errors,
                       OperationLog log) throws IOException {
-    try (InputStream in = Files.newInputStream(tarball)) {
-      store.put(BackupLayout.ROOT.backupTarball(name), in, Files.size(tarball));
-    }
+    store.put(BackupLayout.ROOT.backupTarball(name), tarball);
     ByteArrayOutputStream list = new ByteArrayOutputStream();
     writer.resourceList().write(list);
     store.put(BackupLayout.ROOT.backupResourceList(name), list.toByteArray());
     ByteArrayOutputStream results = new ByteArrayOutputStream();
     new ResultsFile(warnings, errors).write(results);
     store.put(BackupLayout.ROOT.backupResults(name), results.toByteArray());
-    Path logFile = log.finish();
-    try (InputStream in = Files.newInputStream(logFile)) {
-      store.put(BackupLayout.ROOT.backupLogs(name), in, Files.size(logFile));
-    }
+    store.put(BackupLayout.ROOT.backupLogs(name), log.finish());
   }
 
   private List<String> validate(Backup backup) {

@@ -78,7 +78,7 @@ final class ClusterScopedCollector {
   private int collect(ApiResource resource, Predicate<GenericKubernetesResource> wanted, BackupTarballWriter writer) {
     int count = 0;
     try {
-      for (GenericKubernetesResource item : client.genericKubernetesResources(resource.apiVersion(), resource.kind())
+      for (GenericKubernetesResource item : client.genericKubernetesResources(resource.context())
           .list().getItems()) {
         if (!wanted.test(item)) {
           continue;

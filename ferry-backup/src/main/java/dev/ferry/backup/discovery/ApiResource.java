@@ -16,6 +16,12 @@ public record ApiResource(String group, String version, String resource, String 
     return group.isEmpty() ? version : group + "/" + version;
   }
 
+  /** Addresses the resource directly, without the client looking up the plural by kind. */
+  public io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context() {
+    return new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+        .withGroup(group).withVersion(version).withPlural(resource).withKind(kind).withNamespaced(namespaced).build();
+  }
+
   public boolean can(String verb) {
     return verbs.contains(verb);
   }

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -218,7 +219,10 @@ public final class Restorer {
           ensureNamespace(namespace);
         }
         GenericKubernetesResource resource = JSON.treeToValue(object, GenericKubernetesResource.class);
-        var all = client.genericKubernetesResources(apiVersion, kind);
+        var all = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+            .withGroup(key.groupResource().group())
+            .withVersion(apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/') + 1) : apiVersion)
+            .withPlural(key.groupResource().resource()).withKind(kind).withNamespaced(namespace != null).build());
         var op = namespace != null ? all.inNamespace(namespace) : all;
         try {
           op.resource(resource).create();
@@ -331,10 +335,7 @@ public final class Restorer {
     ByteArrayOutputStream results = new ByteArrayOutputStream();
     new ResultsFile(warnings, errors).write(results);
     store.put(BackupLayout.ROOT.restoreResults(name), results.toByteArray());
-    Path logFile = log.finish();
-    try (InputStream in = Files.newInputStream(logFile)) {
-      store.put(BackupLayout.ROOT.restoreLogs(name), in, Files.size(logFile));
-    }
+    store.put(BackupLayout.ROOT.restoreLogs(name), log.finish());
   }
 
   private RestoreStatus failValidation(RestoreStatus status, String message) {
@@ -352,6 +353,13 @@ public final class Restorer {
   }
 
   static String reason(KubernetesClientException e) {
+    String statusMessage = e.getStatus() == null ? null : e.getStatus().getMessage();
+    if (e.getCode() == 404 && (statusMessage == null || statusMessage.equals("Not Found")
+        || statusMessage.contains("404 page not found"))) {
+      // The API server does not serve the resource at all (kind or CRD missing): say it as
+      // Kubernetes clients (and Velero's restore logs) do.
+      return "the server could not find the requested resource";
+    }
     if (e.getStatus() != null && e.getStatus().getMessage() != null) {
       return e.getStatus().getMessage();
     }
