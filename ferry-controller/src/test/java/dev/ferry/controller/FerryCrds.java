@@ -7,11 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.TimeUnit;
 
 /** Installs Ferry's CRDs and the controller namespace into a test cluster (idempotent). */
-final class FerryCrds {
+public final class FerryCrds {
   private FerryCrds() {
   }
 
-  static void install(KubernetesClient client) {
+  public static void install(KubernetesClient client) {
     for (CustomResourceDefinition crd : Crds.definitions()) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("ferry-test")
           .forceConflicts().serverSideApply();

@@ -132,7 +132,7 @@ public final class Restorer {
     private final Results errors;
     private final RestoreStatus status;
     private final Consumer<RestoreStatus> progress;
-    private final TransformPipeline pipeline = TransformPipeline.defaults();
+    private final TransformPipeline pipeline = pipeline();
     private final TransformContext context;
     private final Set<String> knownNamespaces = new HashSet<>();
     private ApiDiscovery discovery;
@@ -315,6 +315,13 @@ public final class Restorer {
       }
       log.error(SOURCE, message);
     }
+  }
+
+  private TransformPipeline pipeline() {
+    List<dev.ferry.backup.restore.transform.RestoreTransform> transforms =
+        new ArrayList<>(TransformPipeline.defaults().transforms());
+    transforms.addAll(options.extraTransforms());
+    return new TransformPipeline(transforms);
   }
 
   private static Set<GroupResource> restoreStatusFor(RestoreSpec spec) {

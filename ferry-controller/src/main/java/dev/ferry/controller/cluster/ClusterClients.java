@@ -1,0 +1,113 @@
+package dev.ferry.controller.cluster;
+
+import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.MigClusterSpec;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Clients for the clusters MigClusters describe: the host cluster is the controller's own;
+ * a remote one is reached by {@code url} with the service-account token of the Secret that
+ * {@code serviceAccountSecretRef} names (key {@code saToken}, as in MTC), trusting
+ * {@code caBundle} or, if {@code insecure}, anything. Clients are cached per MigCluster
+ * generation and Secret version, and closed when replaced.
+ */
+public final class ClusterClients implements AutoCloseable {
+  public static final String TOKEN_KEY = "saToken";
+
+  private final KubernetesClient host;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(String version, KubernetesClient client) {
+  }
+
+  public ClusterClients(KubernetesClient host) {
+    this.host = host;
+  }
+
+  public KubernetesClient host() {
+    return host;
+  }
+
+  /** The client for {@code cluster}; throws {@link ClusterAccessException} saying what is missing. */
+  public KubernetesClient forCluster(MigCluster cluster) {
+    MigClusterSpec spec = cluster.getSpec();
+    if (spec != null && Boolean.TRUE.equals(spec.getIsHostCluster())) {
+      return host;
+    }
+    String name = cluster.getMetadata().getNamespace() + "/" + cluster.getMetadata().getName();
+    if (spec == null || spec.getUrl() == null || spec.getUrl().isBlank()) {
+      throw new ClusterAccessException("MigCluster " + name + " is not the host cluster and has no spec.url; "
+          + "set isHostCluster: true or the remote API server URL");
+    }
+    ObjectReference ref = spec.getServiceAccountSecretRef();
+    if (ref == null || ref.getName() == null) {
+      throw new ClusterAccessException("MigCluster " + name + " has no spec.serviceAccountSecretRef; "
+          + "reference a Secret holding the remote service account's token under key " + TOKEN_KEY);
+    }
+    String secretNamespace = ref.getNamespace() != null ? ref.getNamespace() : cluster.getMetadata().getNamespace();
+    Secret secret = host.secrets().inNamespace(secretNamespace).withName(ref.getName()).get();
+    if (secret == null) {
+      throw new ClusterAccessException("Secret " + secretNamespace + "/" + ref.getName() + " named by MigCluster "
+          + name + " does not exist");
+    }
+    String token = token(secret);
+    if (token == null) {
+      throw new ClusterAccessException("Secret " + secretNamespace + "/" + ref.getName() + " has no key " + TOKEN_KEY
+          + " (the remote service account's token)");
+    }
+    String version = cluster.getMetadata().getUid() + "/" + cluster.getMetadata().getGeneration() + "/"
+        + secret.getMetadata().getResourceVersion();
+    Cached cached = cache.get(name);
+    if (cached != null && cached.version().equals(version)) {
+      return cached.client();
+    }
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config(spec, token)).build();
+    Cached previous = cache.put(name, new Cached(version, client));
+    if (previous != null) {
+      previous.client().close();
+    }
+    return client;
+  }
+
+  static Config config(MigClusterSpec spec, String token) {
+    ConfigBuilder config = new ConfigBuilder(Config.empty())
+        .withMasterUrl(spec.getUrl())
+        .withOauthToken(token)
+        // Over HTTP/2 a rejected token surfaces as GOAWAY, not as a 401 the user can act on.
+        .withHttp2Disable(true)
+        .withRequestRetryBackoffLimit(2)
+        .withConnectionTimeout(10_000)
+        .withRequestTimeout(30_000);
+    if (Boolean.TRUE.equals(spec.getInsecure())) {
+      config.withTrustCerts(true).withDisableHostnameVerification(true);
+    } else if (spec.getCaBundle() != null && !spec.getCaBundle().isBlank()) {
+      config.withCaCertData(spec.getCaBundle().trim());
+    }
+    return config.build();
+  }
+
+  private static String token(Secret secret) {
+    if (secret.getData() != null && secret.getData().get(TOKEN_KEY) != null) {
+      return new String(Base64.getMimeDecoder().decode(secret.getData().get(TOKEN_KEY)), StandardCharsets.UTF_8).trim();
+    }
+    if (secret.getStringData() != null && secret.getStringData().get(TOKEN_KEY) != null) {
+      return secret.getStringData().get(TOKEN_KEY).trim();
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    cache.values().forEach(c -> c.client().close());
+    cache.clear();
+  }
+}

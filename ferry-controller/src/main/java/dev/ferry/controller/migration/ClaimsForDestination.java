@@ -1,0 +1,97 @@
+package dev.ferry.controller.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.migration.PlanVolume;
+import dev.ferry.api.migration.PvAction;
+import dev.ferry.backup.model.ItemKey;
+import dev.ferry.backup.restore.transform.JsonPatchOps;
+import dev.ferry.backup.restore.transform.RestoreTransform;
+import dev.ferry.backup.restore.transform.TransformContext;
+import dev.ferry.backup.restore.transform.TransformResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A migration's restore transform for storage, per the plan's volume selections: a claim whose
+ * volume is copied (or skipped) is recreated unbound, with the selected storage class and access
+ * mode, so the destination provisions a fresh volume; its source PV is not restored. A claim whose
+ * volume is moved (NFS and other shared volumes) keeps its binding and the PV is restored, pointing
+ * at the same remote volume.
+ */
+final class ClaimsForDestination implements RestoreTransform {
+  private static final List<String> BIND_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
+      "pv.kubernetes.io/bound-by-controller", "volume.beta.kubernetes.io/storage-provisioner",
+      "volume.kubernetes.io/storage-provisioner", "volume.kubernetes.io/selected-node");
+
+  private final Map<String, PlanVolume> byClaim = new HashMap<>();
+  private final Map<String, PlanVolume> byVolume = new HashMap<>();
+
+  ClaimsForDestination(List<PlanVolume> volumes) {
+    for (PlanVolume volume : volumes == null ? List.<PlanVolume>of() : volumes) {
+      if (volume.getPvc() != null && volume.getPvc().getName() != null) {
+        String source = volume.getPvc().getName().split(":", 2)[0];
+        byClaim.put(volume.getPvc().getNamespace() + "/" + source, volume);
+      }
+      if (volume.getName() != null) {
+        byVolume.put(volume.getName(), volume);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "ClaimsForDestination";
+  }
+
+  @Override
+  public TransformResult apply(ItemKey key, ObjectNode object, TransformContext context) {
+    String resource = key.groupResource().resource();
+    if (!key.groupResource().group().isEmpty()) {
+      return TransformResult.none();
+    }
+    if (resource.equals("persistentvolumes")) {
+      PlanVolume volume = byVolume.get(key.name());
+      return volume != null && action(volume) == PvAction.MOVE ? TransformResult.none()
+          : TransformResult.drop("the destination provisions its own volume; the data is copied separately");
+    }
+    if (!resource.equals("persistentvolumeclaims")) {
+      return TransformResult.none();
+    }
+    PlanVolume volume = byClaim.get(key.namespace() + "/" + key.name());
+    if (volume != null && action(volume) == PvAction.MOVE) {
+      return TransformResult.none();
+    }
+    List<JsonNode> ops = new ArrayList<>();
+    JsonNode spec = object.path("spec");
+    if (spec.has("volumeName")) {
+      ops.add(JsonPatchOps.remove("/spec/volumeName"));
+    }
+    JsonNode annotations = object.path("metadata").path("annotations");
+    for (String annotation : BIND_ANNOTATIONS) {
+      if (annotations.has(annotation)) {
+        ops.add(JsonPatchOps.remove(JsonPatchOps.pointer("metadata", "annotations", annotation)));
+      }
+    }
+    if (volume != null && volume.getSelection() != null) {
+      String storageClass = volume.getSelection().getStorageClass();
+      if (storageClass != null && !storageClass.isBlank()) {
+        ops.add(JsonPatchOps.add("/spec/storageClassName", storageClass));
+      }
+      String accessMode = volume.getSelection().getAccessMode();
+      if (accessMode != null && !accessMode.isBlank()) {
+        ops.add(JsonPatchOps.add("/spec/accessModes",
+            JsonNodeFactory.instance.arrayNode().add(accessMode)));
+      }
+    }
+    return TransformResult.patches(ops);
+  }
+
+  private static PvAction action(PlanVolume volume) {
+    return volume.getSelection() == null || volume.getSelection().getAction() == null ? PvAction.COPY
+        : volume.getSelection().getAction();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ferry.controller.migration;
+
+import dev.ferry.backup.discovery.ApiDiscovery;
+import dev.ferry.backup.discovery.ApiResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Rollback: deletes from the destination everything the plan migrated there (found by the
+ * {@code migrated-by-migplan} label, in every resource the destination serves), and waits until
+ * it is gone. Namespaces the migration created go too; a namespace that existed before keeps its
+ * other objects.
+ */
+final class DeleteMigratedResources implements Phase {
+  @Override
+  public String name() {
+    return "DeleteMigratedResources";
+  }
+
+  @Override
+  public String step() {
+    return "Rollback";
+  }
+
+  @Override
+  public PhaseResult run(MigrationContext context) {
+    KubernetesClient destination = context.destination();
+    String selector = MigrationContext.MIGRATED_BY_PLAN + "=" + context.planLabel();
+    int remaining = 0;
+    for (ApiResource resource : ApiDiscovery.of(destination).all()) {
+      if (!resource.can("list") || !resource.can("delete")) {
+        continue;
+      }
+      List<String> scopes = resource.namespaced() ? context.destinationNamespaces() : java.util.Collections.singletonList(null);
+      for (String namespace : scopes) {
+        try {
+          var all = destination.genericKubernetesResources(resource.context());
+          var op = namespace == null ? all : all.inNamespace(namespace);
+          int found = op.withLabelSelector(selector).list().getItems().size();
+          if (found > 0) {
+            op.withLabelSelector(selector).delete();
+            remaining += found;
+          }
+        } catch (KubernetesClientException e) {
+          if (e.getCode() != 404 && e.getCode() != 405) {
+            throw e;
+          }
+        }
+      }
+    }
+    return remaining == 0 ? PhaseResult.done()
+        : PhaseResult.requeue(Duration.ofSeconds(2), remaining + " migrated object(s) on the destination to be deleted");
+  }
+}

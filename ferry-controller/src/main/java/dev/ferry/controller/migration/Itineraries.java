@@ -1,0 +1,43 @@
+package dev.ferry.controller.migration;
+
+import dev.ferry.api.migration.MigMigration;
+import java.util.List;
+
+/** The itineraries of MigMigration: which one a migration follows, and their phases in order. */
+public final class Itineraries {
+  public static final Itinerary FINAL = new Itinerary(Itinerary.FINAL, List.of(
+      new ValidatePlan(),
+      new BackupResources(),
+      new QuiesceApplications(),
+      new WaitForQuiesce(),
+      new CopyVolumeData(),
+      new RestoreResources(),
+      new VerifyPods()));
+
+  public static final Itinerary STAGE = new Itinerary(Itinerary.STAGE, List.of(
+      new ValidatePlan(),
+      new CopyVolumeData()));
+
+  /** No plan validation: a rollback must run even when the plan no longer validates. */
+  public static final Itinerary ROLLBACK = new Itinerary(Itinerary.ROLLBACK, List.of(
+      new DeleteMigratedResources(),
+      new UnquiesceSource("Rollback")));
+
+  private Itineraries() {
+  }
+
+  public static Itinerary of(MigMigration migration) {
+    if (Boolean.TRUE.equals(migration.getSpec().getRollback())) {
+      return ROLLBACK;
+    }
+    return Boolean.TRUE.equals(migration.getSpec().getStage()) ? STAGE : FINAL;
+  }
+
+  public static Itinerary named(String name) {
+    return switch (name) {
+      case Itinerary.STAGE -> STAGE;
+      case Itinerary.ROLLBACK -> ROLLBACK;
+      default -> FINAL;
+    };
+  }
+}

@@ -1,0 +1,74 @@
+package dev.ferry.controller.migration;
+
+import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.RestorePhase;
+import dev.ferry.api.velero.RestoreSpec;
+import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.backup.restore.RestoreOptions;
+import dev.ferry.backup.restore.Restorer;
+import dev.ferry.objectstore.ObjectStore;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Restores the initial backup on the destination under the plan's namespace mapping, marking
+ * every object with the plan (for rollback) and rewriting internal image references. Objects
+ * that already exist and are equal are skipped, so a re-run after a restart is harmless.
+ */
+final class RestoreResources implements Phase {
+  @Override
+  public String name() {
+    return "FinalRestoreCreated";
+  }
+
+  @Override
+  public String step() {
+    return "Restore";
+  }
+
+  @Override
+  public PhaseResult run(MigrationContext context) {
+    Restore restore = new Restore();
+    restore.setMetadata(new ObjectMetaBuilder().withName(context.restoreName())
+        .withNamespace(context.migration().getMetadata().getNamespace())
+        .addToLabels("migmigration", context.migration().getMetadata().getUid())
+        .addToLabels("migration-final-restore", context.migration().getMetadata().getUid())
+        .build());
+    RestoreSpec spec = new RestoreSpec();
+    spec.setBackupName(context.backupName());
+    spec.setRestorePVs(true);
+    Map<String, String> mapping = new LinkedHashMap<>();
+    context.namespaceMapping().forEach((src, dest) -> {
+      if (!src.equals(dest)) {
+        mapping.put(src, dest);
+      }
+    });
+    spec.setNamespaceMapping(mapping.isEmpty() ? null : mapping);
+    spec.setExcludedResources(List.of("nodes", "events", "events.events.k8s.io", "backups.velero.io",
+        "restores.velero.io", "resticrepositories.velero.io"));
+    restore.setSpec(spec);
+    RestoreOptions options = new RestoreOptions(context.sourceRegistry(), context.destinationRegistry(),
+        Map.of(MigrationContext.MIGRATED_BY_PLAN, context.planLabel(),
+            MigrationContext.MIGRATED_BY_MIGRATION, context.migration().getMetadata().getUid()),
+        List.of(new ClaimsForDestination(context.plan().getSpec().getPersistentVolumes())));
+    RestoreStatus status;
+    try (ObjectStore store = context.openRepository()) {
+      status = new Restorer(context.destination(), store, context.clock(), options).run(restore, s -> { });
+    }
+    if (status.getPhase() == RestorePhase.PARTIALLY_FAILED) {
+      // The seed's wording, so users find what MTC's troubleshooting guide describes.
+      context.warn("VeleroFinalRestorePartiallyFailed", "PartiallyFailed", "Final Restore "
+          + restore.getMetadata().getNamespace() + "/" + restore.getMetadata().getName()
+          + ": partially failed on destination cluster");
+      return PhaseResult.done();
+    }
+    if (status.getPhase() != RestorePhase.COMPLETED) {
+      String why = status.getFailureReason() != null ? status.getFailureReason()
+          : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
+      return PhaseResult.fail("restore on the destination failed: " + why);
+    }
+    return PhaseResult.done();
+  }
+}

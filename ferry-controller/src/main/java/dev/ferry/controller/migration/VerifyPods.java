@@ -1,0 +1,52 @@
+package dev.ferry.controller.migration;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * With {@code verify}: waits (up to 3 minutes from the first check) for the migrated pods on the
+ * destination to run, then names those that do not in a warning.
+ */
+final class VerifyPods implements Phase {
+  static final Duration PATIENCE = Duration.ofMinutes(3);
+  static final String STARTED_ANNOTATION = "migration.openshift.io/verify-started";
+
+  @Override
+  public String name() {
+    return "Verification";
+  }
+
+  @Override
+  public String step() {
+    return "Verification";
+  }
+
+  @Override
+  public PhaseResult run(MigrationContext context) {
+    if (!Boolean.TRUE.equals(context.migration().getSpec().getVerify())) {
+      return PhaseResult.done();
+    }
+    List<String> notRunning = new ArrayList<>();
+    for (String namespace : context.destinationNamespaces()) {
+      for (Pod pod : context.destination().pods().inNamespace(namespace).list().getItems()) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        if (!"Running".equals(phase) && !"Succeeded".equals(phase)) {
+          notRunning.add(namespace + "/" + pod.getMetadata().getName());
+        }
+      }
+    }
+    if (notRunning.isEmpty()) {
+      return PhaseResult.done();
+    }
+    Instant started = context.verifyStarted();
+    if (Duration.between(started, Instant.now(context.clock())).compareTo(PATIENCE) < 0) {
+      return PhaseResult.requeue(Duration.ofSeconds(3), notRunning.size() + " pod(s) on the destination to run");
+    }
+    context.warn("VerificationFailed", "PodsNotRunning", "Pods on the destination are not running after "
+        + PATIENCE.toMinutes() + " minutes: " + String.join(", ", notRunning));
+    return PhaseResult.done();
+  }
+}
