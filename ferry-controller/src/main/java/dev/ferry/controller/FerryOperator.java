@@ -1,5 +1,13 @@
 package dev.ferry.controller;
 
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.cluster.MigClusterReconciler;
+import dev.ferry.controller.metrics.ControllerMetrics;
+import dev.ferry.controller.metrics.MigrationCensus;
+import dev.ferry.controller.migration.MigrationReconciler;
+import dev.ferry.controller.plan.MigPlanReconciler;
+import dev.ferry.controller.storage.MigStorageLocations;
+import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
@@ -15,24 +23,52 @@ import java.util.Set;
  */
 public final class FerryOperator implements AutoCloseable {
   public static final String DEFAULT_NAMESPACE = "openshift-migration";
+  private final KubernetesClient client;
+  private final String namespace;
+  private final ControllerMetrics metrics;
   private final Operator operator;
+  private final ClusterClients clusters;
+  private MigrationCensus census;
 
   public FerryOperator(KubernetesClient client, String namespace, Clock clock) {
+    this(client, namespace, clock, new ControllerMetrics());
+  }
+
+  public FerryOperator(KubernetesClient client, String namespace, Clock clock, ControllerMetrics metrics) {
+    this.client = client;
+    this.namespace = namespace;
+    this.metrics = metrics;
     BackupStorageLocations storage = new BackupStorageLocations(client);
+    MigStorageLocations migStorages = new MigStorageLocations(client);
+    clusters = new ClusterClients(client, metrics);
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true));
-    operator.register(new BackupStorageLocationReconciler(storage, clock), c -> c.settingNamespaces(Set.of(namespace)));
-    operator.register(new BackupReconciler(storage, clock), c -> c.settingNamespaces(Set.of(namespace)));
-    operator.register(new RestoreReconciler(storage, clock), c -> c.settingNamespaces(Set.of(namespace)));
+    Set<String> watched = Set.of(namespace);
+    operator.register(new BackupStorageLocationReconciler(storage, clock), c -> c.settingNamespaces(watched));
+    operator.register(new BackupReconciler(storage, clock), c -> c.settingNamespaces(watched));
+    operator.register(new RestoreReconciler(storage, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
+  }
+
+  public ControllerMetrics metrics() {
+    return metrics;
   }
 
   public FerryOperator start() {
     operator.start();
+    census = MigrationCensus.start(client, namespace, metrics);
     return this;
   }
 
   @Override
   public void close() {
+    if (census != null) {
+      census.close();
+    }
     operator.stop();
+    clusters.close();
   }
 }

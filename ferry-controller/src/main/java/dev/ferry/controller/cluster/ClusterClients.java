@@ -2,6 +2,8 @@ package dev.ferry.controller.cluster;
 
 import dev.ferry.api.migration.MigCluster;
 import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.controller.metrics.ControllerMetrics;
+import dev.ferry.controller.metrics.MeteredClients;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
@@ -18,19 +20,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * a remote one is reached by {@code url} with the service-account token of the Secret that
  * {@code serviceAccountSecretRef} names (key {@code saToken}, as in MTC), trusting
  * {@code caBundle} or, if {@code insecure}, anything. Clients are cached per MigCluster
- * generation and Secret version, and closed when replaced.
+ * generation and Secret version, and closed when replaced. Given {@link ControllerMetrics}, every
+ * remote client it builds counts its requests there.
  */
 public final class ClusterClients implements AutoCloseable {
   public static final String TOKEN_KEY = "saToken";
 
   private final KubernetesClient host;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ControllerMetrics metrics;
 
   private record Cached(String version, KubernetesClient client) {
   }
 
   public ClusterClients(KubernetesClient host) {
+    this(host, null);
+  }
+
+  /** Remote clients count their requests in {@code metrics} (null: not metered). */
+  public ClusterClients(KubernetesClient host, ControllerMetrics metrics) {
     this.host = host;
+    this.metrics = metrics;
   }
 
   public KubernetesClient host() {
@@ -70,7 +80,8 @@ public final class ClusterClients implements AutoCloseable {
     if (cached != null && cached.version().equals(version)) {
       return cached.client();
     }
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config(spec, token)).build();
+    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config(spec, token));
+    KubernetesClient client = (metrics == null ? builder : MeteredClients.decorate(builder, metrics)).build();
     Cached previous = cache.put(name, new Cached(version, client));
     if (previous != null) {
       previous.client().close();

@@ -10,6 +10,7 @@ import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.metrics.RequestAttribution;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -54,6 +55,12 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
 
   @Override
   public UpdateControl<MigMigration> reconcile(MigMigration migration, Context<MigMigration> context) {
+    try (var scope = RequestAttribution.open("MigMigration", "(*ReconcileMigMigration).Reconcile")) {
+      return reconcileAttributed(migration, context);
+    }
+  }
+
+  private UpdateControl<MigMigration> reconcileAttributed(MigMigration migration, Context<MigMigration> context) {
     MigMigrationStatus status = migration.getStatus() == null ? new MigMigrationStatus() : migration.getStatus();
     migration.setStatus(status);
     if (status.getPhase() != null && TERMINAL.contains(status.getPhase())) {

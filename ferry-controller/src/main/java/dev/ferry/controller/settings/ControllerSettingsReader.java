@@ -1,0 +1,38 @@
+package dev.ferry.controller.settings;
+
+import dev.ferry.api.migration.MigrationController;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads {@link ControllerSettings} from the MigrationController CR in the controller's namespace.
+ * MTC installs one (migration-controller); if there are several, the first by name wins so the
+ * choice is stable. No CR, or no CRD, means defaults.
+ */
+public final class ControllerSettingsReader {
+  private final KubernetesClient client;
+  private final String namespace;
+
+  public ControllerSettingsReader(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  public ControllerSettings read() {
+    List<MigrationController> controllers;
+    try {
+      controllers = client.resources(MigrationController.class).inNamespace(namespace).list().getItems();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return ControllerSettings.defaults();
+      }
+      throw e;
+    }
+    return controllers.stream()
+        .min(Comparator.comparing(c -> c.getMetadata().getName()))
+        .map(ControllerSettings::from)
+        .orElseGet(ControllerSettings::defaults);
+  }
+}

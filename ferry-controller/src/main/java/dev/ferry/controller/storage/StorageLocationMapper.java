@@ -1,0 +1,136 @@
+package dev.ferry.controller.storage;
+
+import static dev.ferry.controller.storage.MigStorageConditions.INVALID_BUCKET_NAME;
+import static dev.ferry.controller.storage.MigStorageConditions.INVALID_CREDS_SECRET_REF;
+import static dev.ferry.controller.storage.MigStorageConditions.INVALID_STORAGE_PROVIDER;
+import static dev.ferry.controller.storage.MigStorageConditions.INVALID_STORAGE_SETTINGS;
+
+import dev.ferry.api.migration.BackupStorageConfig;
+import dev.ferry.api.migration.BackupStorageProvider;
+import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.MigStorageSpec;
+import dev.ferry.objectstore.AwsCredentials;
+import dev.ferry.objectstore.CaBundle;
+import dev.ferry.objectstore.ObjectStoreException;
+import dev.ferry.objectstore.S3Settings;
+import dev.ferry.objectstore.StorageLocation;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * What a MigStorage's spec means as a {@link StorageLocation}: pure, apart from the Secret lookup
+ * it is given. Every problem is an {@link InvalidMigStorageException} naming the field to fix.
+ */
+public final class StorageLocationMapper {
+  /** Reads a Secret; returns null when it does not exist. */
+  @FunctionalInterface
+  public interface SecretLookup {
+    Secret get(String namespace, String name);
+  }
+
+  // S3's rules, relaxed to upper case and underscores, which some S3-compatible stores accept.
+  private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]");
+
+  private final SecretLookup secrets;
+
+  public StorageLocationMapper(SecretLookup secrets) {
+    this.secrets = secrets;
+  }
+
+  public StorageLocation map(MigStorage storage) {
+    String name = storage.getMetadata().getNamespace() + "/" + storage.getMetadata().getName();
+    MigStorageSpec spec = storage.getSpec();
+    BackupStorageProvider provider = spec == null ? null : spec.getBackupStorageProvider();
+    BackupStorageConfig config = spec == null || spec.getBackupStorageConfig() == null ? new BackupStorageConfig()
+        : spec.getBackupStorageConfig();
+    if (provider == null) {
+      throw new InvalidMigStorageException(INVALID_STORAGE_PROVIDER, "NotSet", "MigStorage " + name
+          + " has no spec.backupStorageProvider: set it to aws (any S3-compatible store) or filesystem");
+    }
+    return switch (provider) {
+      case FILESYSTEM -> filesystem(name, config);
+      case AWS -> aws(storage, name, config);
+      case AZURE, GCP -> throw new InvalidMigStorageException(INVALID_STORAGE_PROVIDER, "NotSupported", "MigStorage "
+          + name + ": backupStorageProvider " + provider.value() + " is not supported yet by Ferry; use aws "
+          + "(Amazon S3 or any S3-compatible store, e.g. the multicloud object gateway) or filesystem");
+    };
+  }
+
+  private static StorageLocation filesystem(String name, BackupStorageConfig config) {
+    String path = config.getFilesystemPath();
+    if (path == null || path.isBlank()) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotSet", "MigStorage " + name
+          + " uses the filesystem provider but has no backupStorageConfig.filesystemPath: set it to the directory "
+          + "that holds the repository");
+    }
+    if (!Path.of(path.trim()).isAbsolute()) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotAbsolute", "MigStorage " + name
+          + ": backupStorageConfig.filesystemPath " + path.trim() + " is not an absolute path; give the full path "
+          + "of the repository directory");
+    }
+    return StorageLocation.filesystem(path.trim());
+  }
+
+  private StorageLocation aws(MigStorage storage, String name, BackupStorageConfig config) {
+    String bucket = config.getAwsBucketName() == null ? null : config.getAwsBucketName().trim();
+    if (bucket == null || bucket.isEmpty()) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.awsBucketName: set it to the name of an existing bucket");
+    }
+    if (!BUCKET.matcher(bucket).matches()) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotValid", "MigStorage " + name + ": bucket name "
+          + bucket + " is not valid: use 3 to 63 letters, digits, dots or hyphens, starting and ending with a "
+          + "letter or digit");
+    }
+    String caBundle = config.getS3CustomCABundle();
+    boolean insecure = Boolean.TRUE.equals(config.getInsecure());
+    if (caBundle != null && !caBundle.isBlank() && !insecure) {
+      try {
+        CaBundle.parse(caBundle);
+      } catch (ObjectStoreException e) {
+        throw new InvalidMigStorageException(INVALID_STORAGE_SETTINGS, "NotValid", "MigStorage " + name
+            + ": backupStorageConfig.s3CustomCABundle is unusable: " + e.getMessage());
+      }
+    }
+    return StorageLocation.aws(S3Settings.builder()
+        .bucket(bucket)
+        .region(blankToNull(config.getAwsRegion()))
+        .endpoint(blankToNull(config.getAwsS3Url()))
+        .forcePathStyle(Boolean.TRUE.equals(config.getAwsS3ForcePathStyle()))
+        .caBundle(insecure ? null : blankToNull(caBundle))
+        .insecureSkipTlsVerify(insecure)
+        .kmsKeyId(blankToNull(config.getAwsKmsKeyId()))
+        .signatureVersion(blankToNull(config.getAwsSignatureVersion()))
+        .credentials(credentials(storage, name, config.getCredsSecretRef()))
+        .build());
+  }
+
+  private AwsCredentials credentials(MigStorage storage, String name, ObjectReference ref) {
+    if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.credsSecretRef: reference a Secret holding the keys "
+          + AwsCredentials.ACCESS_KEY_ID + " and " + AwsCredentials.SECRET_ACCESS_KEY);
+    }
+    String namespace = ref.getNamespace() == null || ref.getNamespace().isBlank()
+        ? storage.getMetadata().getNamespace() : ref.getNamespace();
+    String secretName = namespace + "/" + ref.getName();
+    Secret secret = secrets.get(namespace, ref.getName());
+    if (secret == null) {
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotFound", "Secret " + secretName
+          + " named by MigStorage " + name + " (backupStorageConfig.credsSecretRef) does not exist: create it with "
+          + "the keys " + AwsCredentials.ACCESS_KEY_ID + " and " + AwsCredentials.SECRET_ACCESS_KEY);
+    }
+    try {
+      return AwsCredentials.fromSecretData(secretName, secret.getData());
+    } catch (ObjectStoreException e) {
+      // The message lists key names only, never values.
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "KeyError", e.getMessage());
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

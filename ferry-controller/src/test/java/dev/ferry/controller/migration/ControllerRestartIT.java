@@ -1,0 +1,200 @@
+package dev.ferry.controller.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.MigPlan;
+import dev.ferry.controller.ControllerMain;
+import dev.ferry.controller.FerryCrds;
+import dev.ferry.controller.FerryOperator;
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.RemoteAccess;
+import dev.ferry.testbed.Testbed;
+import dev.ferry.testbed.TestbedExtension;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The controller is killed (SIGKILL) every time a cutover enters a new phase, and restarted: the
+ * migration still completes, with the same result as an uninterrupted one and nothing duplicated.
+ */
+@ExtendWith(TestbedExtension.class)
+class ControllerRestartIT {
+  private static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+
+  @Test
+  void cutoverSurvivesAKillInEveryPhase(Testbed testbed, @TempDir Path repository) throws Exception {
+    LocalCluster source = testbed.source();
+    LocalCluster destination = testbed.destination();
+    KubernetesClient host = source.client();
+    FerryCrds.install(host);
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "resilient-" + s;
+    StringBuilder objects = new StringBuilder("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %1$s}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: registry.example/web:1}]}
+        """);
+    for (int i = 0; i < 40; i++) {
+      objects.append("""
+          ---
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: {name: config-%2$d, namespace: %1$s}
+          data: {index: "%2$d"}
+          """.formatted("%1$s", i));
+    }
+    apply(host, objects.toString().formatted(app));
+    String token = RemoteAccess.clusterAdminToken(destination.client());
+    host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
+        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
+    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
+    apply(host, """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata: {name: host-%1$s, namespace: %2$s}
+        spec: {isHostCluster: true}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata: {name: dest-%1$s, namespace: %2$s}
+        spec:
+          url: %3$s
+          caBundle: %4$s
+          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigStorage
+        metadata: {name: repo-%1$s, namespace: %2$s}
+        spec:
+          backupStorageProvider: filesystem
+          backupStorageConfig: {filesystemPath: %5$s}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigPlan
+        metadata: {name: plan-%1$s, namespace: %2$s}
+        spec:
+          srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
+          destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
+          migStorageRef: {name: repo-%1$s, namespace: %2$s}
+          namespaces: [%6$s]
+        """.formatted(s, NS, destination.url(), ca, repository, app));
+
+    Process controller = startController(source, repository.resolve("controller-0.log"));
+    try {
+      host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).waitUntilCondition(p -> p.getStatus() != null
+          && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
+          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())), 120, TimeUnit.SECONDS);
+      apply(host, """
+          apiVersion: migration.openshift.io/v1alpha1
+          kind: MigMigration
+          metadata: {name: cutover-%1$s, namespace: %2$s}
+          spec:
+            quiescePods: true
+            migPlanRef: {name: plan-%1$s, namespace: %2$s}
+          """.formatted(s, NS));
+
+      Set<String> killedIn = new LinkedHashSet<>();
+      int restarts = 0;
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+      MigMigration migration;
+      while (true) {
+        migration = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s).get();
+        String phase = migration.getStatus() == null ? null : migration.getStatus().getPhase();
+        if (phase != null && Set.of("Completed", "Failed", "Canceled").contains(phase)) {
+          break;
+        }
+        if (phase != null && killedIn.add(phase)) {
+          controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9, mid-phase
+          restarts++;
+          controller = startController(source, repository.resolve("controller-" + restarts + ".log"));
+        }
+        assertThat(Instant.now()).as("migration still in %s after 6 minutes", phase).isBefore(deadline);
+        Thread.sleep(100);
+      }
+      assertThat(migration.getStatus().getPhase()).as("%s", migration.getStatus().getErrors()).isEqualTo("Completed");
+      System.out.println("controller killed (SIGKILL) and restarted in phases: " + killedIn);
+      assertThat(killedIn).as("phases the controller was killed in").contains("InitialBackupCreated",
+          "FinalRestoreCreated");
+
+      KubernetesClient dest = destination.client();
+      List<String> sourceConfigs = names(host.configMaps().inNamespace(app).list().getItems());
+      List<String> destConfigs = names(dest.configMaps().inNamespace(app).list().getItems());
+      assertThat(destConfigs).containsExactlyInAnyOrderElementsOf(sourceConfigs);
+      assertThat(dest.apps().deployments().inNamespace(app).withName("web").get().getSpec().getReplicas()).isEqualTo(3);
+      assertThat(host.apps().deployments().inNamespace(app).withName("web").get().getMetadata().getAnnotations())
+          .containsEntry(QuiesceRules.REPLICAS, "3");
+      // Exactly one backup in the repository, however often its phase was re-run.
+      try (Stream<Path> files = Files.walk(repository.resolve("backups"))) {
+        assertThat(files.filter(p -> p.getFileName().toString().equals("velero-backup.json")).count()).isEqualTo(1);
+      }
+    } finally {
+      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Process startController(LocalCluster cluster, Path log) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        ControllerMain.class.getName(), cluster.kubeconfig().toString(), cluster.name(), NS)
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("FERRY_METRICS_PORT", "0");
+    Process process = builder.start();
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!Files.readString(log).contains("ferry controller ready")) {
+      assertThat(process.isAlive()).as("controller exited:\n%s", Files.readString(log)).isTrue();
+      assertThat(Instant.now()).as("controller did not start:\n%s", Files.readString(log)).isBefore(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return process;
+  }
+
+  private static List<String> names(List<? extends HasMetadata> items) {
+    List<String> names = new ArrayList<>();
+    items.stream().map(i -> i.getMetadata().getName()).filter(n -> !n.equals("kube-root-ca.crt")).forEach(names::add);
+    return names;
+  }
+
+  private static void apply(KubernetesClient client, String manifests) {
+    for (String doc : manifests.split("(?m)^---$")) {
+      if (!doc.isBlank()) {
+        client.resource((HasMetadata) Serialization.unmarshal(doc)).create();
+      }
+    }
+  }
+}
