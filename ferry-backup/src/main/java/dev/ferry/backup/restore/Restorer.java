@@ -104,6 +104,7 @@ public final class Restorer {
       status.getProgress().setTotalItems(total);
       RestoreRun run = new RestoreRun(restore, backup, log, warnings, errors, status, progress);
       run.restoreAll();
+      store.put(BackupLayout.ROOT.restoreResourceList(name), run.resourceList.toGzip());
       status.setWarnings(warnings.count());
       status.setErrors(errors.count());
       status.setPhase(errors.isEmpty() ? RestorePhase.COMPLETED : RestorePhase.PARTIALLY_FAILED);
@@ -135,6 +136,8 @@ public final class Restorer {
     private final TransformPipeline pipeline = pipeline();
     private final TransformContext context;
     private final Set<String> knownNamespaces = new HashSet<>();
+    /** What happened to each item, as Velero records it: {@code ns/name(created|updated|skipped|failed)}. */
+    private final dev.ferry.backup.format.ResourceListFile resourceList = new dev.ferry.backup.format.ResourceListFile();
     private ApiDiscovery discovery;
     private int restored;
 
@@ -226,6 +229,7 @@ public final class Restorer {
         var op = namespace != null ? all.inNamespace(namespace) : all;
         try {
           op.resource(resource).create();
+          record(apiVersion, kind, namespace, resource, "created");
           log.info(SOURCE, "Restored " + id);
           if (key.groupResource().equals(NAMESPACES)) {
             knownNamespaces.add(object.path("metadata").path("name").asText());
@@ -239,26 +243,35 @@ public final class Restorer {
         GenericKubernetesResource existing = op.withName(resource.getMetadata().getName()).get();
         JsonNode existingJson = JSON.valueToTree(existing);
         if (ExistingObjects.sameAsDesired(object, existingJson)) {
+          record(apiVersion, kind, namespace, resource, "skipped");
           log.info(SOURCE, id + " already exists and is unchanged; skipping");
           return false;
         }
         if (restore.getSpec().getExistingResourcePolicy() == ExistingResourcePolicy.UPDATE) {
           resource.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
           op.resource(resource).update();
+          record(apiVersion, kind, namespace, resource, "updated");
           log.info(SOURCE, "Updated " + id + " to the backed-up version");
           return true;
         }
+        record(apiVersion, kind, namespace, resource, "skipped");
         String message = "could not restore, " + kind + " \"" + resource.getMetadata().getName()
             + "\" already exists. Warning: the in-cluster version is different than the backed-up version.";
         warn(namespace, message);
         return false;
       } catch (KubernetesClientException e) {
+        resourceList.add(apiVersion, kind, namespace, object.path("metadata").path("name").asText() + "(failed)");
         error(namespace, "error restoring " + id + ": " + reason(e));
         return false;
       } catch (IOException e) {
         error(namespace, "error restoring " + id + ": " + e.getMessage());
         return false;
       }
+    }
+
+    private void record(String apiVersion, String kind, String namespace, GenericKubernetesResource resource,
+                        String outcome) {
+      resourceList.add(apiVersion, kind, namespace, resource.getMetadata().getName() + "(" + outcome + ")");
     }
 
     private void ensureNamespace(String namespace) {

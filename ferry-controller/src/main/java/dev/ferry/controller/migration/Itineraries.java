@@ -1,5 +1,6 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.migration.HookPhase;
 import dev.ferry.api.migration.MigMigration;
 import java.util.List;
 
@@ -7,11 +8,15 @@ import java.util.List;
 public final class Itineraries {
   public static final Itinerary FINAL = new Itinerary(Itinerary.FINAL, List.of(
       new ValidatePlan(),
+      new RunHooks(HookPhase.PRE_BACKUP),
       new BackupResources(),
       new QuiesceApplications(),
       new WaitForQuiesce(),
+      new RunHooks(HookPhase.POST_BACKUP),
       new CopyVolumeData(),
+      new RunHooks(HookPhase.PRE_RESTORE),
       new RestoreResources(),
+      new RunHooks(HookPhase.POST_RESTORE),
       new VerifyPods()));
 
   public static final Itinerary STAGE = new Itinerary(Itinerary.STAGE, List.of(

@@ -30,6 +30,7 @@ public final class MigrationContext {
   private final MigStorage storage;
   private final Function<MigStorage, ObjectStore> storageOpener;
   private final Clock clock;
+  private KubernetesClient host;
 
   public MigrationContext(MigMigration migration, MigPlan plan, MigCluster sourceCluster, MigCluster destinationCluster,
                           KubernetesClient source, KubernetesClient destination, MigStorage storage,
@@ -51,6 +52,16 @@ public final class MigrationContext {
 
   public MigPlan plan() {
     return plan;
+  }
+
+  /** The cluster the controller runs on, where the plan's CRs (MigHooks …) live. */
+  public KubernetesClient host() {
+    return host;
+  }
+
+  MigrationContext withHost(KubernetesClient host) {
+    this.host = host;
+    return this;
   }
 
   public KubernetesClient source() {

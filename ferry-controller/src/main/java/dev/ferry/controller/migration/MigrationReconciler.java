@@ -192,7 +192,7 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
     MigStorage migStorage = get(host, MigStorage.class, plan.getSpec().getMigStorageRef(), namespace, "MigStorage");
     try {
       return new MigrationContext(migration, plan, source, destination, clusters.forCluster(source),
-          clusters.forCluster(destination), migStorage, storage, clock);
+          clusters.forCluster(destination), migStorage, storage, clock).withHost(host);
     } catch (ClusterAccessException e) {
       throw new ReferenceException(e.getMessage());
     }

@@ -15,6 +15,7 @@ import dev.ferry.controller.plan.model.NamespacePair;
 import dev.ferry.controller.plan.model.PlanSnapshot;
 import dev.ferry.controller.settings.ControllerSettings;
 import dev.ferry.controller.settings.ControllerSettingsReader;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -76,8 +77,7 @@ final class PlanSnapshotReader {
     return new ClusterState(ref, get(MigCluster.class, ref, defaultNamespace));
   }
 
-  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> T get(Class<T> type, ObjectReference ref,
-                                                                        String defaultNamespace) {
+  private <T extends HasMetadata> T get(Class<T> type, ObjectReference ref, String defaultNamespace) {
     if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
       return null;
     }

@@ -29,8 +29,17 @@ public final class DropExcluded implements RestoreTransform {
 
   @Override
   public TransformResult apply(ItemKey key, ObjectNode object, TransformContext context) {
-    return excluded.contains(key.groupResource())
-        ? TransformResult.drop(key.groupResource().qualified() + " are never restored")
-        : TransformResult.none();
+    if (excluded.contains(key.groupResource())) {
+      return TransformResult.drop(key.groupResource().qualified() + " are never restored");
+    }
+    if (key.groupResource().group().isEmpty() && key.groupResource().resource().equals("configmaps")
+        && GENERATED_CONFIG_MAPS.contains(key.name())) {
+      return TransformResult.drop("the destination cluster publishes its own " + key.name());
+    }
+    return TransformResult.none();
   }
+
+  /** Config maps every cluster writes into every namespace (its CA bundles); the destination has its own. */
+  static final java.util.Set<String> GENERATED_CONFIG_MAPS = java.util.Set.of("kube-root-ca.crt",
+      "openshift-service-ca.crt");
 }

@@ -1,8 +1,10 @@
 package dev.ferry.controller.plan.model;
 
+import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.MigCluster;
 import io.fabric8.kubernetes.api.model.ObjectReference;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -38,8 +40,7 @@ public record ClusterState(ObjectReference ref, MigCluster cluster) {
     }
     return cluster.getStatus().conditions().list().stream()
         .filter(c -> c.holds() && c.getCategory() != null
-            && (c.getCategory() == dev.ferry.api.common.Category.CRITICAL
-                || c.getCategory() == dev.ferry.api.common.Category.ERROR))
+            && (c.getCategory() == Category.CRITICAL || c.getCategory() == Category.ERROR))
         .map(Condition::getMessage).filter(Objects::nonNull).findFirst()
         .orElse("it is not Ready");
   }
@@ -65,6 +66,6 @@ public record ClusterState(ObjectReference ref, MigCluster cluster) {
   }
 
   private static String normalized(String url) {
-    return url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT);
+    return url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "").toLowerCase(Locale.ROOT);
   }
 }
