@@ -14,7 +14,7 @@ final class CliErrors {
   }
 
   static String describe(Throwable error) {
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof OperationFailed) {
       return error.getMessage();
     }
     Throwable root = rootCause(error);

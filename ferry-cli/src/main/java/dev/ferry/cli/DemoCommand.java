@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ferry demo}: on the local testbed, deploys a small application on the source
- * cluster and declares its migration exactly as an MTC user would (MigCluster, MigStorage,
- * MigPlan, MigMigration). The controller that carries the migration out is the next milestone;
- * until then the demo stops after declaring it.
+ * {@code ferry demo}: on the local testbed, deploys a small application on the source cluster,
+ * declares its migration exactly as an MTC user would (MigCluster, MigStorage, MigPlan,
+ * MigMigration), runs Ferry's controller in this process until the cutover ends, and shows the
+ * application on the destination.
  */
 @Command(name = "demo", description = "Demo migration of a small application between the testbed's two clusters.")
 class DemoCommand implements Callable<Integer> {
@@ -80,11 +80,42 @@ class DemoCommand implements Callable<Integer> {
       }
     }
     System.out.println();
-    System.out.println("The migration is declared. Ferry's migration controller (next milestone) carries it out;");
-    System.out.println("until it lands the demo stops here. Look around:");
+    try (KubernetesClient host = new ClusterConnection(state.kubeconfig(), "source").client();
+         KubernetesClient destination = new ClusterConnection(state.kubeconfig(), "destination").client();
+         dev.ferry.controller.FerryOperator controller = new dev.ferry.controller.FerryOperator(host, MIGRATION_NS,
+             java.time.Clock.systemUTC()).start()) {
+      step("running Ferry's controller (in this process) until the migration ends");
+      dev.ferry.api.migration.MigMigration migration = DemoProgress.follow(host, MIGRATION_NS, "shop-cutover",
+          java.time.Duration.ofMinutes(10));
+      String phase = migration.getStatus().getPhase();
+      System.out.println();
+      System.out.println("Migration shop-cutover: " + phase);
+      if (migration.getStatus().getConditions() != null) {
+        migration.getStatus().getConditions().forEach(c -> System.out.println("  " + c.getType() + " ("
+            + c.getCategory() + "): " + c.getMessage()));
+      }
+      if (!"Completed".equals(phase)) {
+        System.out.println("  errors: " + migration.getStatus().getErrors());
+        return 1;
+      }
+      step("the application on the destination cluster");
+      destination.apps().deployments().inNamespace(DemoApplication.NAMESPACE).list().getItems().forEach(d ->
+          System.out.println("  deployment/" + d.getMetadata().getName() + " replicas=" + d.getSpec().getReplicas()));
+      destination.configMaps().inNamespace(DemoApplication.NAMESPACE).withLabel(
+          "migration.openshift.io/migrated-by-migplan").list().getItems().forEach(c ->
+          System.out.println("  configmap/" + c.getMetadata().getName() + " " + c.getData()));
+      destination.persistentVolumeClaims().inNamespace(DemoApplication.NAMESPACE).list().getItems().forEach(c ->
+          System.out.println("  pvc/" + c.getMetadata().getName() + " " + (c.getStatus() == null ? ""
+              : c.getStatus().getPhase())));
+      var source = host.apps().deployments().inNamespace(DemoApplication.NAMESPACE).withName("shop").get();
+      System.out.println("  (on the source, deployment/shop is quiesced: replicas=" + source.getSpec().getReplicas()
+          + ", saved in annotation " + dev.ferry.controller.migration.QuiesceRules.REPLICAS + ")");
+    }
+    System.out.println();
+    System.out.println("Look around, or roll back:");
     System.out.println("  export KUBECONFIG=" + state.kubeconfig());
-    System.out.println("  kubectl --context source -n openshift-migration get migplan,migmigration,migcluster,migstorage");
-    System.out.println("  kubectl --context source -n " + DemoApplication.NAMESPACE + " get all,pvc");
+    System.out.println("  kubectl --context destination -n " + DemoApplication.NAMESPACE + " get all,pvc,configmaps");
+    System.out.println("  kubectl --context source -n openshift-migration get migmigration shop-cutover -o yaml");
     System.out.println("  bin/ferry testbed down      # when done");
     return 0;
   }

@@ -5,12 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code ferry}: the root command; its options apply to every subcommand. */
+/**
+ * {@code ferry}: the root command; its options apply to every subcommand (scope INHERIT also gives
+ * every subcommand --help).
+ */
 @Command(name = "ferry",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = FerryVersion.class,
     description = "Ferry moves applications (resources, volume data, images) between Kubernetes/OpenShift clusters.",
-    subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class})
+    subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class,
+        ControllerCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
+        MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class})
 public class FerryCommand {
 
   @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",

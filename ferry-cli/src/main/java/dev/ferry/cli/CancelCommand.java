@@ -1,0 +1,38 @@
+package dev.ferry.cli;
+
+import dev.ferry.controller.FerryOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ferry cancel MIGRATION}: sets spec.canceled; the controller stops it and restarts the source. */
+@Command(name = "cancel", description = "Cancel a running migration (sets spec.canceled: true).")
+class CancelCommand implements Callable<Integer> {
+  @picocli.CommandLine.ParentCommand
+  FerryCommand root;
+
+  @Parameters(index = "0", paramLabel = "MIGRATION", description = "The MigMigration to cancel.")
+  String migration;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = FerryOperator.DEFAULT_NAMESPACE,
+      description = "Namespace of the Ferry controller and its migrations (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Override
+  public Integer call() {
+    try (KubernetesClient client = root.connection().client()) {
+      MigrationResources resources = new MigrationResources(client, namespace);
+      var current = resources.migration(migration);
+      if (MigrationFormat.finished(current)) {
+        throw new UserError("migration " + migration + " has already ended (" + MigrationFormat.phase(current)
+            + "); there is nothing to cancel");
+      }
+      resources.cancel(migration);
+      System.out.println("Cancel requested for migration " + migration
+          + "; follow it with: ferry migration watch " + migration + " -n " + namespace);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.ferry.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ferry plan describe NAME}: spec summary, conditions, discovered persistent volumes. */
+@Command(name = "describe", description = "Describe a migration plan: conditions and discovered volumes.")
+class PlanDescribeCommand implements Callable<Integer> {
+  @ParentCommand
+  PlanCommand group;
+
+  @Parameters(index = "0", paramLabel = "NAME")
+  String name;
+
+  @Override
+  public Integer call() {
+    try (KubernetesClient client = group.root.connection().client()) {
+      System.out.print(new PlanDescription(new MigrationResources(client, group.namespace).plan(name)).text());
+    }
+    return 0;
+  }
+}

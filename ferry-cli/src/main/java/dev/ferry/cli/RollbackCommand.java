@@ -1,0 +1,49 @@
+package dev.ferry.cli;
+
+import dev.ferry.api.migration.MigMigration;
+import dev.ferry.controller.FerryOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry rollback PLAN}: a MigMigration with rollback: true; --wait follows it. */
+@Command(name = "rollback",
+    description = "Roll a plan's migration back: delete what it created on the target, restart the source.")
+class RollbackCommand implements Callable<Integer> {
+  @picocli.CommandLine.ParentCommand
+  FerryCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "The MigPlan whose migration to roll back.")
+  String plan;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = FerryOperator.DEFAULT_NAMESPACE,
+      description = "Namespace of the Ferry controller and its plans (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "Name of the MigMigration (default: PLAN-rollback-<yyyyMMddHHmmss>).")
+  String name;
+
+  @Option(names = "--wait", description = "Follow the rollback as 'migration watch' does; exit 1 unless it Completed.")
+  boolean wait;
+
+  @Override
+  public Integer call() {
+    try (KubernetesClient client = root.connection().client()) {
+      MigrationResources resources = new MigrationResources(client, namespace);
+      resources.plan(plan);
+      MigMigration migration = MigrationRequest.migration(
+          name != null ? name : MigrationRequest.defaultName(plan, "rollback", Clock.systemUTC()), namespace, plan,
+          MigrationRequest.rollback());
+      return MigrateCommand.submit(resources, migration, wait, spec);
+    }
+  }
+}
