@@ -70,6 +70,9 @@ class DemoCommand implements Callable<Integer> {
       String ca = destination.getConfiguration().getCaCertData();
       Path repository = state.dir().resolve("replication-repository");
       Files.createDirectories(repository);
+      // A second run of the demo starts a fresh cutover rather than showing the last one.
+      source.resources(dev.ferry.api.migration.MigMigration.class).inNamespace(MIGRATION_NS).withName("shop-cutover")
+          .withTimeout(30, TimeUnit.SECONDS).delete();
       for (String manifest : DemoManifests.migration(testbed.clusters().get("destination").url(), ca,
           testbed.clusters().get("source").registry(), testbed.clusters().get("destination").registry(),
           repository.toString())) {
