@@ -5,26 +5,32 @@
 #   bench/run-resources.sh                  # 10 000 objects
 #   bench/run-resources.sh --objects 2000   # any option of dev.ferry.bench.ResourcesBenchmark
 #
-# Options: --objects N, --threads N (setup only), --kubectl PATH, --kubectl-first,
+# Options: --objects N, --threads N (setup only), --kubectl PATH, --no-kubectl, --kubectl-first,
 #          --work-dir DIR, --keep. Environment: BENCH_HEAP (default 512m, the SPEC target),
+#          BENCH_JAVA_OPTS for extra JVM flags (e.g. -XX:StartFlightRecording=filename=r.jfr),
 #          BENCH_SKIP_BUILD=1 to reuse the last build, MAVEN_ARGS for extra Maven flags.
 # Everything listens on 127.0.0.1. Needs the testbed binaries (scripts/testbed-binaries.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 heap="${BENCH_HEAP:-512m}"
-mvn_flags=(-B -q ${MAVEN_ARGS:-})
+mvn_flags=(-B -q -Dstyle.color=never ${MAVEN_ARGS:-})
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   # The modules the benchmark runs, from this working tree, into the local repository
   # (the bench module is not part of the root build, so it resolves them from there).
   # Offline first: the usual case once the project has been built; online if something is missing.
-  mvn "${mvn_flags[@]}" -o install -DskipTests -pl ferry-backup -am \
-    || mvn "${mvn_flags[@]}" install -DskipTests -pl ferry-backup -am
-  mvn "${mvn_flags[@]}" -o -f bench/pom.xml package \
-    || mvn "${mvn_flags[@]}" -f bench/pom.xml package
+  # Maven's output goes to stderr: stdout is the results table only.
+  {
+    mvn "${mvn_flags[@]}" -o install -DskipTests -pl ferry-backup -am \
+      || mvn "${mvn_flags[@]}" install -DskipTests -pl ferry-backup -am
+    mvn "${mvn_flags[@]}" -o -f bench/pom.xml package \
+      || mvn "${mvn_flags[@]}" -f bench/pom.xml package
+  } >&2
 fi
 
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
-echo "java -Xmx${heap} -XX:+ExitOnOutOfMemoryError -cp <bench classpath> dev.ferry.bench.ResourcesBenchmark $*" >&2
-exec java "-Xmx${heap}" -XX:+ExitOnOutOfMemoryError -cp "$cp" dev.ferry.bench.ResourcesBenchmark "$@"
+# shellcheck disable=SC2206
+java_opts=("-Xmx${heap}" -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-})
+echo "java ${java_opts[*]} -cp <bench classpath> dev.ferry.bench.ResourcesBenchmark $*" >&2
+exec java "${java_opts[@]}" -cp "$cp" dev.ferry.bench.ResourcesBenchmark "$@"

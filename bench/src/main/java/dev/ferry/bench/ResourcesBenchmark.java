@@ -12,6 +12,7 @@ import dev.ferry.backup.restore.Restorer;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.ClusterOptions;
 import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.ManagedProcess;
 import dev.ferry.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -54,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *          --threads N        parallel creates during setup (default 8)
  *          --kubectl PATH     kubectl binary (default /usr/bin/kubectl; the kubectl side is
  *                             skipped if it is missing)
+ *          --no-kubectl       Ferry's side only
  *          --kubectl-first    run the kubectl side before Ferry's (default: Ferry first)
  *          --work-dir DIR     where the testbed and the repository live (default: a new temp dir)
  *          --keep             keep the work dir (and its cluster logs) afterwards
@@ -77,25 +79,53 @@ public final class ResourcesBenchmark {
       boolean keep = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--objects" -> objects = Integer.parseInt(args[++i]);
-          case "--threads" -> threads = Integer.parseInt(args[++i]);
-          case "--kubectl" -> kubectl = Path.of(args[++i]);
+          case "--objects" -> objects = Integer.parseInt(value(args, ++i));
+          case "--threads" -> threads = Integer.parseInt(value(args, ++i));
+          case "--kubectl" -> kubectl = Path.of(value(args, ++i));
+          case "--no-kubectl" -> kubectl = null;
           case "--kubectl-first" -> kubectlFirst = true;
-          case "--work-dir" -> workDir = Path.of(args[++i]);
+          case "--work-dir" -> workDir = Path.of(value(args, ++i));
           case "--keep" -> keep = true;
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --objects N, --threads N, --kubectl PATH, --kubectl-first, --work-dir DIR, --keep");
+              + "; options: --objects N, --threads N, --kubectl PATH, --no-kubectl, --kubectl-first, --work-dir DIR, "
+              + "--keep");
         }
       }
       if (objects < 10) {
         throw new IllegalArgumentException("--objects must be at least 10");
       }
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be at least 1");
+      }
+      if (workDir != null && Files.isDirectory(workDir)) {
+        try (var entries = Files.list(workDir)) {
+          if (entries.findAny().isPresent()) {
+            // The work dir is deleted afterwards: never take one that holds something else.
+            throw new IllegalArgumentException("--work-dir " + workDir + " is not empty; name a new or empty directory");
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
       return new Options(objects, threads, kubectl, kubectlFirst, workDir, keep);
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
     }
   }
 
-  /** One line of the results table. {@code heap} is null for phases that do not run in this JVM. */
-  record Row(String phase, int objects, String items, double seconds, HeapMonitor.Peak heap, String note) {
+  /**
+   * One line of the results table. {@code heap} is null for phases that do not run in this JVM;
+   * {@code clientCpu} is the CPU time of the client (this JVM, or kubectl), {@code clusterCpu}
+   * that of the cluster the phase talked to (etcd, kube-apiserver, controllers, ...), {@code otherCpu}
+   * that of every process outside the benchmark (on a shared machine: other people's builds).
+   */
+  record Row(String phase, int objects, String items, double seconds, double clientCpu, double clusterCpu,
+             double otherCpu, HeapMonitor.Peak heap, String note) {
     double perSecond() {
       return objects / seconds;
     }
@@ -111,6 +141,8 @@ public final class ResourcesBenchmark {
   private Row kubectlRewrite;
   private Row kubectlCreate;
   private boolean failed;
+  private LocalCluster sourceCluster;
+  private LocalCluster destinationCluster;
 
   private ResourcesBenchmark(Options options) {
     this.options = options;
@@ -138,14 +170,19 @@ public final class ResourcesBenchmark {
       long t0 = System.nanoTime();
       LocalCluster source = testbed.source();
       LocalCluster destination = testbed.destination();
+      sourceCluster = source;
+      destinationCluster = destination;
       say(String.format(Locale.ROOT, "testbed up in %.1f s: source %s, destination %s", secondsSince(t0),
           source.url(), destination.url()));
 
       populate(source.client());
+      String loadBefore = loadAverage();
 
       Path kubectl = options.kubectl();
-      boolean haveKubectl = Files.isExecutable(kubectl);
-      if (!haveKubectl) {
+      boolean haveKubectl = kubectl != null && Files.isExecutable(kubectl);
+      if (kubectl == null) {
+        notes.add("--no-kubectl: Ferry's side only.");
+      } else if (!haveKubectl) {
         notes.add("kubectl not found at " + kubectl + ": the kubectl side was skipped.");
       }
       if (options.kubectlFirst() && haveKubectl) {
@@ -155,6 +192,8 @@ public final class ResourcesBenchmark {
       if (!options.kubectlFirst() && haveKubectl) {
         kubectlSide(source, destination, work);
       }
+      notes.add("Load average (1, 5, 15 min) before the measured phases: " + loadBefore + "; after: "
+          + loadAverage() + ".");
       print();
     } finally {
       if (!options.keep()) {
@@ -269,10 +308,58 @@ public final class ResourcesBenchmark {
     }
   }
 
+  // ---------------------------------------------------------------- measuring
+
+  /** Where the time and CPU of one phase went. */
+  record Measured(double seconds, double clientCpu, double clusterCpu, double otherCpu) {
+  }
+
+  /**
+   * Started just before a phase: wall time, CPU of this JVM, of the cluster the phase talks to,
+   * of both clusters and of the whole machine, so {@link #stop} can also tell how much CPU
+   * processes outside the benchmark (other builds on a shared machine) took meanwhile.
+   */
+  private final class Meter {
+    private final LocalCluster target;
+    private final long t0 = System.nanoTime();
+    private final double jvm0 = CpuMeter.jvmSeconds();
+    private final double target0;
+    private final double clusters0;
+    private final double machine0;
+
+    Meter(LocalCluster target) {
+      this.target = target;
+      this.target0 = CpuMeter.seconds(pids(target));
+      this.clusters0 = CpuMeter.seconds(clusterPids());
+      this.machine0 = CpuMeter.machineBusySeconds();
+    }
+
+    /** {@code childCpu}: CPU of commands the phase ran (kubectl), which this JVM's own counter misses. */
+    Measured stop(double childCpu) {
+      double seconds = secondsSince(t0);
+      double jvm = CpuMeter.jvmSeconds() - jvm0;
+      double cluster = CpuMeter.seconds(pids(target)) - target0;
+      double clusters = CpuMeter.seconds(clusterPids()) - clusters0;
+      double machine = CpuMeter.machineBusySeconds() - machine0;
+      double other = Math.max(0, machine - jvm - clusters - childCpu);
+      return new Measured(seconds, jvm + childCpu, cluster, other);
+    }
+  }
+
+  private List<Long> clusterPids() {
+    List<Long> all = new ArrayList<>(pids(sourceCluster));
+    all.addAll(pids(destinationCluster));
+    return all;
+  }
+
+  private Row row(String phase, String items, Measured m, HeapMonitor.Peak heap, String note) {
+    return new Row(phase, options.objects(), items, m.seconds(), m.clientCpu(), m.clusterCpu(), m.otherCpu(), heap,
+        note);
+  }
+
   // ---------------------------------------------------------------- Ferry
 
   private void ferrySide(LocalCluster source, LocalCluster destination, Path work) throws IOException {
-    int n = options.objects();
     Path repository = Files.createDirectories(work.resolve("repository"));
     try (FilesystemObjectStore store = new FilesystemObjectStore(repository)) {
       Backup backup = new Backup();
@@ -283,17 +370,16 @@ public final class ResourcesBenchmark {
 
       say("Ferry backup of " + SOURCE_NS + " ...");
       HeapMonitor heap = HeapMonitor.start();
-      long t0 = System.nanoTime();
+      Meter meter = new Meter(source);
       BackupStatus b = new Backupper(source.client(), store, Clock.systemUTC()).run(backup, s -> { });
-      double seconds = secondsSince(t0);
+      Measured m = meter.stop(0);
       HeapMonitor.Peak peak = heap.stop();
       String outcome = b.getPhase() + (b.getErrors() != null && b.getErrors() > 0 ? ", " + b.getErrors() + " errors" : "")
           + (b.getFailureReason() != null ? ": " + b.getFailureReason() : "");
-      ferryBackup = new Row("Ferry backup (Backupper → filesystem repository)", n,
-          String.valueOf(b.getProgress().getItemsBackedUp()), seconds, peak,
-          outcome + "; tarball " + mib(size(repository)));
+      ferryBackup = row("Ferry backup (Backupper → filesystem repository)",
+          String.valueOf(b.getProgress().getItemsBackedUp()), m, peak, outcome + "; repository " + mib(size(repository)));
       rows.add(ferryBackup);
-      say(String.format(Locale.ROOT, "  %s in %.1f s (%s items)", outcome, seconds, ferryBackup.items()));
+      say(String.format(Locale.ROOT, "  %s in %.1f s (%s items)", outcome, m.seconds(), ferryBackup.items()));
       if (!"Completed".equals(String.valueOf(b.getPhase()))) {
         failed = true;
       }
@@ -308,21 +394,21 @@ public final class ResourcesBenchmark {
 
       say("Ferry restore into " + FERRY_NS + " ...");
       heap = HeapMonitor.start();
-      t0 = System.nanoTime();
+      meter = new Meter(destination);
       RestoreStatus r = new Restorer(destination.client(), store, Clock.systemUTC(), RestoreOptions.none())
           .run(restore, s -> { });
-      seconds = secondsSince(t0);
+      m = meter.stop(0);
       peak = heap.stop();
       outcome = r.getPhase() + (r.getErrors() != null && r.getErrors() > 0 ? ", " + r.getErrors() + " errors" : "")
           + (r.getWarnings() != null && r.getWarnings() > 0 ? ", " + r.getWarnings() + " warnings" : "")
           + (r.getFailureReason() != null ? ": " + r.getFailureReason() : "");
       Map<String, Integer> counted = count(destination.client(), FERRY_NS);
       boolean match = counted.equals(expected);
-      ferryRestore = new Row("Ferry restore (Restorer, namespace mapped)", n,
-          String.valueOf(r.getProgress().getItemsRestored()), seconds, peak,
+      ferryRestore = row("Ferry restore (Restorer, namespace mapped)",
+          String.valueOf(r.getProgress().getItemsRestored()), m, peak,
           outcome + "; destination " + counted + (match ? " = source" : " != source " + expected));
       rows.add(ferryRestore);
-      say(String.format(Locale.ROOT, "  %s in %.1f s; destination %s", outcome, seconds, counted));
+      say(String.format(Locale.ROOT, "  %s in %.1f s; destination %s", outcome, m.seconds(), counted));
       if (!match) {
         failed = true;
       }
@@ -332,7 +418,6 @@ public final class ResourcesBenchmark {
   // ---------------------------------------------------------------- kubectl
 
   private void kubectlSide(LocalCluster source, LocalCluster destination, Path work) throws Exception {
-    int n = options.objects();
     Path dir = Files.createDirectories(work.resolve("kubectl"));
     String kubectl = options.kubectl().toString();
     String src = source.kubeconfig().toString();
@@ -345,40 +430,44 @@ public final class ResourcesBenchmark {
         + " (" + options.kubectl() + ")");
 
     say("kubectl get -o json of " + SOURCE_NS + " ...");
+    Meter meter = new Meter(source);
     Exec get = exec(dir, "get", List.of(kubectl, "--kubeconfig", src, "get", "configmaps,secrets,services",
         "-n", SOURCE_NS, "-o", "json"), exported);
-    kubectlGet = new Row("kubectl get configmaps,secrets,services -o json", n, "", get.seconds(), null,
+    Measured m = meter.stop(get.cpuSeconds());
+    kubectlGet = row("kubectl get configmaps,secrets,services -o json", "", m, null,
         exitNote(get) + "; file " + mib(Files.size(exported)) + get.rssNote());
     rows.add(kubectlGet);
-    say(String.format(Locale.ROOT, "  %.1f s", get.seconds()));
+    say(String.format(Locale.ROOT, "  %.1f s", m.seconds()));
 
-    long t0 = System.nanoTime();
+    meter = new Meter(destination);
     int kept = KubectlListRewrite.rewrite(exported, rewritten, KUBECTL_NS);
-    kubectlRewrite = new Row("rewrite (namespace, drop uid/resourceVersion/…/clusterIP), in this JVM", n,
-        String.valueOf(kept), secondsSince(t0), null, "the user's jq step; Jackson tree, not streamed");
+    m = meter.stop(0);
+    kubectlRewrite = row("rewrite (namespace, drop uid/resourceVersion/…/clusterIP), in this JVM",
+        String.valueOf(kept), new Measured(m.seconds(), m.clientCpu(), 0, m.otherCpu()), null,
+        "the user's jq step; Jackson tree, not streamed");
     rows.add(kubectlRewrite);
 
     say("kubectl create -f into " + KUBECTL_NS + " ...");
-    t0 = System.nanoTime();
+    meter = new Meter(destination);
     Exec ns = exec(dir, "create-namespace", List.of(kubectl, "--kubeconfig", dst, "create", "namespace",
         KUBECTL_NS), null);
     Exec create = exec(dir, "create", List.of(kubectl, "--kubeconfig", dst, "create", "-f", rewritten.toString()),
         null);
-    double seconds = secondsSince(t0);
+    m = meter.stop(ns.cpuSeconds() + create.cpuSeconds());
     Map<String, Integer> counted = count(destination.client(), KUBECTL_NS);
     boolean match = counted.equals(expected);
-    kubectlCreate = new Row("kubectl create namespace + kubectl create -f", n, "", seconds, null,
+    kubectlCreate = row("kubectl create namespace + kubectl create -f", "", m, null,
         exitNote(ns) + "/" + exitNote(create) + "; destination " + counted
             + (match ? " = source" : " != source " + expected) + create.rssNote());
     rows.add(kubectlCreate);
-    say(String.format(Locale.ROOT, "  %.1f s; destination %s", seconds, counted));
+    say(String.format(Locale.ROOT, "  %.1f s; destination %s", m.seconds(), counted));
     if (!match || get.exit() != 0 || create.exit() != 0) {
       failed = true;
     }
   }
 
   /** One finished command: exit code, wall time, its peak RSS if /usr/bin/time could measure it. */
-  record Exec(int exit, double seconds, String stdout, long maxRssKib) {
+  record Exec(int exit, double seconds, String stdout, long maxRssKib, double cpuSeconds) {
     String rssNote() {
       return maxRssKib > 0 ? "; kubectl max RSS " + maxRssKib / 1024 + " MiB" : "";
     }
@@ -395,7 +484,7 @@ public final class ResourcesBenchmark {
     List<String> full = new ArrayList<>();
     boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
     if (timed) {
-      full.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+      full.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
     }
     full.addAll(command);
     long t0 = System.nanoTime();
@@ -404,18 +493,20 @@ public final class ResourcesBenchmark {
     int exit = p.waitFor();
     double seconds = secondsSince(t0);
     long maxRss = 0;
+    double cpu = Double.NaN;
     if (timed && Files.exists(rss)) {
       List<String> lines = Files.readAllLines(rss);
-      String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
-      if (last.matches("\\d+")) {
-        maxRss = Long.parseLong(last);
+      String[] last = (lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip()).split(" ");
+      if (last.length == 3 && last[0].matches("\\d+")) {
+        maxRss = Long.parseLong(last[0]);
+        cpu = Double.parseDouble(last[1]) + Double.parseDouble(last[2]);
       }
     }
     if (exit != 0) {
       say("  " + String.join(" ", command) + " exited " + exit + "; stderr: " + tail(err, 5));
     }
     String stdout = stdoutFile == null && Files.size(out) < 64 * 1024 ? Files.readString(out) : "";
-    return new Exec(exit, seconds, stdout, maxRss);
+    return new Exec(exit, seconds, stdout, maxRss, cpu);
   }
 
   private static String exitNote(Exec e) {
@@ -440,17 +531,24 @@ public final class ResourcesBenchmark {
     StringBuilder s = new StringBuilder();
     s.append("\n## Resources benchmark: ").append(options.objects()).append(" objects ").append(expected)
         .append("\n\n");
-    s.append("| phase | objects | items handled | seconds | objects/s | peak heap used (50 ms samples) "
-        + "| peak heap after GC | notes |\n");
-    s.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+    s.append("| phase | objects | items handled | seconds | objects/s | client CPU s | cluster CPU s "
+        + "| other CPU s | peak heap used (50 ms samples) | peak heap after GC | notes |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Row r : rows) {
-      s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.0f | %s | %s | %s |%n", r.phase(), r.objects(),
-          r.items(), r.seconds(), r.perSecond(),
+      s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.0f | %.1f | %s | %.1f | %s | %s | %s |%n",
+          r.phase(), r.objects(), r.items(), r.seconds(), r.perSecond(), r.clientCpu(),
+          r.clusterCpu() == 0 ? "—" : String.format(Locale.ROOT, "%.1f", r.clusterCpu()), r.otherCpu(),
           r.heap() == null ? "—" : mib(r.heap().sampledPeak()),
           r.heap() == null ? "—" : r.heap().collections() == 0 ? "no GC" : mib(r.heap().peakAfterGc())
               + " (" + r.heap().collections() + " GCs)",
           r.note()));
     }
+    s.append("\nobjects: the benchmark's own objects (objects/s is computed on them); items handled: what the tool "
+        + "backed up / restored in total (Ferry also takes the namespace, its default ServiceAccount and "
+        + "kube-root-ca.crt, and the Endpoints and EndpointSlices the Services got). client CPU: this JVM "
+        + "(Ferry, rewrite) or kubectl's user+system time; cluster CPU: all processes of the cluster the phase "
+        + "talked to (etcd, kube-apiserver, controllers, scheduler, KWOK, registry); other CPU: every other process "
+        + "on the machine meanwhile (0 on a quiet machine; on a shared one it competes for the same cores).\n");
     s.append("\nRatios (time, Ferry / kubectl; below 1 means Ferry is faster):\n\n");
     if (ferryBackup != null && kubectlGet != null) {
       s.append(String.format(Locale.ROOT, "- backup:  Ferry backup / kubectl get            = %.2f%n",
@@ -485,6 +583,15 @@ public final class ResourcesBenchmark {
 
   // ---------------------------------------------------------------- helpers
 
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static String peakRss() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -499,7 +606,12 @@ public final class ResourcesBenchmark {
   }
 
   static String mib(long bytes) {
-    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
+    double m = bytes / 1024.0 / 1024.0;
+    return String.format(Locale.ROOT, m < 10 ? "%.1f MiB" : "%.0f MiB", m);
+  }
+
+  private static List<Long> pids(LocalCluster cluster) {
+    return cluster.processes().stream().map(ManagedProcess::pid).toList();
   }
 
   private static String b64(String s) {

@@ -36,8 +36,15 @@ public final class DropExcluded implements RestoreTransform {
         && GENERATED_CONFIG_MAPS.contains(key.name())) {
       return TransformResult.drop("the destination cluster publishes its own " + key.name());
     }
+    if (key.groupResource().group().equals("discovery.k8s.io") && key.groupResource().resource().equals("endpointslices")
+        && SLICE_CONTROLLER.equals(object.path("metadata").path("labels").path(SLICE_MANAGED_BY).asText())) {
+      return TransformResult.drop("the destination's endpointslice controller recreates it from its Service");
+    }
     return TransformResult.none();
   }
+
+  static final String SLICE_MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
+  static final String SLICE_CONTROLLER = "endpointslice-controller.k8s.io";
 
   /** Config maps every cluster writes into every namespace (its CA bundles); the destination has its own. */
   static final java.util.Set<String> GENERATED_CONFIG_MAPS = java.util.Set.of("kube-root-ca.crt",

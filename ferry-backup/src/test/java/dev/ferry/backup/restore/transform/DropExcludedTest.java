@@ -35,6 +35,26 @@ class DropExcludedTest {
   }
 
   @Test
+  void dropsGeneratedCaConfigMapsAndControllerManagedEndpointSlices() {
+    ObjectNode ca = json("""
+        {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "kube-root-ca.crt", "namespace": "shop"}}
+        """);
+    assertThat(run(transform, "configmaps", ca, TransformContext.defaults()).dropped()).isTrue();
+    ObjectNode managed = json("""
+        {"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice", "metadata": {"name": "web-x1",
+         "namespace": "shop", "labels": {"endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io"}}}
+        """);
+    assertThat(run(transform, "endpointslices.discovery.k8s.io", managed, TransformContext.defaults()).dropped())
+        .isTrue();
+    ObjectNode handMade = json("""
+        {"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice", "metadata": {"name": "external",
+         "namespace": "shop", "labels": {"endpointslice.kubernetes.io/managed-by": "team.example.com"}}}
+        """);
+    assertThat(run(transform, "endpointslices.discovery.k8s.io", handMade, TransformContext.defaults()).dropped())
+        .isFalse();
+  }
+
+  @Test
   void keepsEverythingElse() {
     ObjectNode cm = json("""
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c", "namespace": "shop"}}
