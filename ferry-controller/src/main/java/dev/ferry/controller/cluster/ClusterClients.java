@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Clients for the clusters MigClusters describe: the host cluster is the controller's own;
  * a remote one is reached by {@code url} with the service-account token of the Secret that
  * {@code serviceAccountSecretRef} names (key {@code saToken}, as in MTC), trusting
- * {@code caBundle} or, if {@code insecure}, anything. Clients are cached per MigCluster
- * generation and Secret version, and closed when replaced. Given {@link ControllerMetrics}, every
+ * {@code caBundle} or, if {@code insecure}, anything. Clients are cached per connection
+ * settings (URL, CA, insecure, token): other spec changes (a {@code refresh} flag reset) keep the
+ * client. A replaced client is not closed until this object is, because a migration may still be
+ * using it on another thread. Given {@link ControllerMetrics}, every
  * remote client it builds counts its requests there.
  */
 public final class ClusterClients implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class ClusterClients implements AutoCloseable {
 
   private final KubernetesClient host;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final java.util.List<KubernetesClient> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ControllerMetrics metrics;
 
   private record Cached(String version, KubernetesClient client) {
@@ -74,8 +77,7 @@ public final class ClusterClients implements AutoCloseable {
       throw new ClusterAccessException("Secret " + secretNamespace + "/" + ref.getName() + " has no key " + TOKEN_KEY
           + " (the remote service account's token)");
     }
-    String version = cluster.getMetadata().getUid() + "/" + cluster.getMetadata().getGeneration() + "/"
-        + secret.getMetadata().getResourceVersion();
+    String version = settingsDigest(spec, token);
     Cached cached = cache.get(name);
     if (cached != null && cached.version().equals(version)) {
       return cached.client();
@@ -84,7 +86,7 @@ public final class ClusterClients implements AutoCloseable {
     KubernetesClient client = (metrics == null ? builder : MeteredClients.decorate(builder, metrics)).build();
     Cached previous = cache.put(name, new Cached(version, client));
     if (previous != null) {
-      previous.client().close();
+      retired.add(previous.client());
     }
     return client;
   }
@@ -116,9 +118,25 @@ public final class ClusterClients implements AutoCloseable {
     return null;
   }
 
+  /** A digest, so the token itself is not kept as a map key. */
+  private static String settingsDigest(MigClusterSpec spec, String token) {
+    try {
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String part : new String[] {spec.getUrl(), spec.getCaBundle(), String.valueOf(spec.getInsecure()), token}) {
+        sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
   @Override
   public void close() {
     cache.values().forEach(c -> c.client().close());
     cache.clear();
+    retired.forEach(KubernetesClient::close);
+    retired.clear();
   }
 }

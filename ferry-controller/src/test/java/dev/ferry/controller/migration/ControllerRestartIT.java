@@ -7,23 +7,17 @@ import dev.ferry.api.migration.MigPlan;
 import dev.ferry.controller.ControllerMain;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.testbed.LocalCluster;
-import dev.ferry.testbed.RemoteAccess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,40 +69,7 @@ class ControllerRestartIT {
           """.formatted("%1$s", i));
     }
     apply(host, objects.toString().formatted(app));
-    String token = RemoteAccess.clusterAdminToken(destination.client());
-    host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
-        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
-    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
-    apply(host, """
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: host-%1$s, namespace: %2$s}
-        spec: {isHostCluster: true}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: dest-%1$s, namespace: %2$s}
-        spec:
-          url: %3$s
-          caBundle: %4$s
-          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigStorage
-        metadata: {name: repo-%1$s, namespace: %2$s}
-        spec:
-          backupStorageProvider: filesystem
-          backupStorageConfig: {filesystemPath: %5$s}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigPlan
-        metadata: {name: plan-%1$s, namespace: %2$s}
-        spec:
-          srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
-          destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
-          migStorageRef: {name: repo-%1$s, namespace: %2$s}
-          namespaces: [%6$s]
-        """.formatted(s, NS, destination.url(), ca, repository, app));
+    PlanFixture.declare(host, destination, s, repository, app, "");
 
     Process controller = startController(source, repository.resolve("controller-0.log"));
     try {
@@ -191,10 +152,7 @@ class ControllerRestartIT {
   }
 
   private static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      if (!doc.isBlank()) {
-        client.resource((HasMetadata) Serialization.unmarshal(doc)).create();
-      }
-    }
+    PlanFixture.apply(client, manifests);
   }
+
 }

@@ -2,21 +2,14 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.common.Category;
-import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanStatus;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.LocalCluster;
-import dev.ferry.testbed.RemoteAccess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -25,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -182,50 +174,11 @@ class HooksIT {
         metadata: {name: settings, namespace: %1$s}
         data: {currency: EUR}
         """.formatted(app));
-    String token = RemoteAccess.clusterAdminToken(destination.client());
-    host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
-        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
-    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
     if (!hookManifests.isBlank()) {
       apply(host, hookManifests);
     }
-    apply(host, """
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: host-%1$s, namespace: %2$s}
-        spec: {isHostCluster: true}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: dest-%1$s, namespace: %2$s}
-        spec:
-          isHostCluster: false
-          url: %3$s
-          caBundle: %4$s
-          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigStorage
-        metadata: {name: repo-%1$s, namespace: %2$s}
-        spec:
-          backupStorageProvider: filesystem
-          backupStorageConfig: {filesystemPath: %5$s}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigPlan
-        metadata: {name: plan-%1$s, namespace: %2$s}
-        spec:
-          srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
-          destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
-          migStorageRef: {name: repo-%1$s, namespace: %2$s}
-          namespaces: [%6$s]
-        %7$s""".formatted(s, NS, destination.url(), ca, repository, app, planHooks));
-    MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).get();
-    plan.setStatus(new MigPlanStatus());
-    plan.getStatus().setConditions(List.of(Condition.of(Condition.READY, Category.REQUIRED, null,
-        "The migration plan is ready.")));
-    plan.getStatus().getConditions().get(0).setLastTransitionTime("2026-01-01T00:00:00Z");
-    host.resource(plan).updateStatus();
+    PlanFixture.declare(host, destination, s, repository, app, planHooks);
+    PlanFixture.markReady(host, s);
 
     Function<dev.ferry.api.migration.MigStorage, dev.ferry.objectstore.ObjectStore> storage =
         st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath()));
@@ -253,9 +206,7 @@ class HooksIT {
   }
 
   private static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      HasMetadata object = Serialization.unmarshal(doc);
-      client.resource(object).create();
-    }
+    PlanFixture.apply(client, manifests);
   }
+
 }

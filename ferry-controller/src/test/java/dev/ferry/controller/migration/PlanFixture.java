@@ -1,0 +1,89 @@
+package dev.ferry.controller.migration;
+
+import dev.ferry.api.common.Category;
+import dev.ferry.api.common.Condition;
+import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.controller.FerryOperator;
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.RemoteAccess;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * What every migration test declares on the host (source) cluster: the host MigCluster, the
+ * remote destination MigCluster with its token Secret, a filesystem MigStorage and a MigPlan —
+ * named {@code host-<s>}, {@code dest-<s>}, {@code repo-<s>}, {@code plan-<s>}.
+ */
+final class PlanFixture {
+  static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+
+  private PlanFixture() {
+  }
+
+  /** {@code planSpecExtra}: more YAML lines of the plan's spec, indented by two spaces (may be empty). */
+  static void declare(KubernetesClient host, LocalCluster destination, String s, Path repository,
+                      String namespaces, String planSpecExtra) {
+    String token = RemoteAccess.clusterAdminToken(destination.client());
+    host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
+        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
+    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
+    apply(host, """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata: {name: host-%1$s, namespace: %2$s}
+        spec: {isHostCluster: true}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigCluster
+        metadata: {name: dest-%1$s, namespace: %2$s}
+        spec:
+          isHostCluster: false
+          url: %3$s
+          caBundle: %4$s
+          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigStorage
+        metadata: {name: repo-%1$s, namespace: %2$s}
+        spec:
+          backupStorageProvider: filesystem
+          backupStorageConfig: {filesystemPath: %5$s}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigPlan
+        metadata: {name: plan-%1$s, namespace: %2$s}
+        spec:
+          srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
+          destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
+          migStorageRef: {name: repo-%1$s, namespace: %2$s}
+          namespaces: [%6$s]
+        %7$s""".formatted(s, NS, destination.url(), ca, repository, namespaces, planSpecExtra));
+  }
+
+  /** Declares the plan Ready, for tests that run only the MigMigration reconciler. */
+  static MigPlan markReady(KubernetesClient host, String s) {
+    MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).get();
+    plan.setStatus(new MigPlanStatus());
+    plan.getStatus().setConditions(List.of(Condition.of(Condition.READY, Category.REQUIRED, null,
+        "The migration plan is ready.")));
+    plan.getStatus().getConditions().get(0).setLastTransitionTime("2026-01-01T00:00:00Z");
+    return host.resource(plan).updateStatus();
+  }
+
+  /** Creates every document of a multi-document YAML text. */
+  static void apply(KubernetesClient client, String manifests) {
+    for (String doc : manifests.split("(?m)^---$")) {
+      if (!doc.isBlank()) {
+        client.resource((HasMetadata) Serialization.unmarshal(doc)).create();
+      }
+    }
+  }
+}
