@@ -21,16 +21,18 @@ final class Quiescer {
     this.client = client;
   }
 
-  int quiesce(List<String> namespaces) {
+  /** Returns {@code Kind/namespace/name} of every workload it changed. */
+  List<String> quiesce(List<String> namespaces) {
     return apply(namespaces, QuiesceRules::quiesce);
   }
 
-  int unquiesce(List<String> namespaces) {
+  List<String> unquiesce(List<String> namespaces) {
     return apply(namespaces, QuiesceRules::unquiesce);
   }
 
-  private int apply(List<String> namespaces, BiFunction<String, JsonNode, Optional<com.fasterxml.jackson.databind.node.ObjectNode>> rule) {
-    int patched = 0;
+  private List<String> apply(List<String> namespaces,
+                             BiFunction<String, JsonNode, Optional<com.fasterxml.jackson.databind.node.ObjectNode>> rule) {
+    List<String> patched = new java.util.ArrayList<>();
     for (String[] kind : QuiesceRules.KINDS) {
       String apiVersion = kind[0];
       String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
@@ -48,11 +50,16 @@ final class Quiescer {
           throw e;
         }
         for (GenericKubernetesResource item : items) {
+          boolean owned = item.getMetadata().getOwnerReferences() != null
+              && !item.getMetadata().getOwnerReferences().isEmpty();
+          if (owned && kind[1].equals("ReplicaSet")) {
+            continue; // its Deployment is (un)quiesced; the Deployment controller also copies our annotations onto it
+          }
           Optional<com.fasterxml.jackson.databind.node.ObjectNode> patch = rule.apply(kind[1], JSON.valueToTree(item));
           if (patch.isPresent()) {
             client.genericKubernetesResources(context).inNamespace(namespace).withName(item.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch.get().toString());
-            patched++;
+            patched.add(kind[1] + "/" + namespace + "/" + item.getMetadata().getName());
           }
         }
       }
