@@ -45,12 +45,12 @@ public final class OperationLog implements Closeable {
     write("info", source, message);
   }
 
-  public void warn(String source, String message) {
+  public synchronized void warn(String source, String message) {
     warnings++;
     write("warning", source, message);
   }
 
-  public void error(String source, String message) {
+  public synchronized void error(String source, String message) {
     errors++;
     write("error", source, message);
   }
@@ -75,11 +75,11 @@ public final class OperationLog implements Closeable {
     return file;
   }
 
-  public int errors() {
+  public synchronized int errors() {
     return errors;
   }
 
-  public int warnings() {
+  public synchronized int warnings() {
     return warnings;
   }
 

@@ -59,6 +59,8 @@ public final class Restorer {
   private static final GroupResource CRDS = new GroupResource("apiextensions.k8s.io", "customresourcedefinitions");
   private static final GroupResource NAMESPACES = new GroupResource("", "namespaces");
   private static final GroupResource PVS = new GroupResource("", "persistentvolumes");
+  /** Concurrent creates per resource: enough to hide request latency, few enough not to flood the API server. */
+  static final int PARALLEL_CREATES = 8;
 
   private final KubernetesClient client;
   private final ObjectStore store;
@@ -103,7 +105,11 @@ public final class Restorer {
       }
       status.getProgress().setTotalItems(total);
       RestoreRun run = new RestoreRun(restore, backup, log, warnings, errors, status, progress);
-      run.restoreAll();
+      try {
+        run.restoreAll();
+      } finally {
+        run.close();
+      }
       store.put(BackupLayout.ROOT.restoreResourceList(name), run.resourceList.toGzip());
       status.setWarnings(warnings.count());
       status.setErrors(errors.count());
@@ -135,11 +141,12 @@ public final class Restorer {
     private final Consumer<RestoreStatus> progress;
     private final TransformPipeline pipeline = pipeline();
     private final TransformContext context;
-    private final Set<String> knownNamespaces = new HashSet<>();
+    private final Set<String> knownNamespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
+    private java.util.concurrent.ExecutorService workers;
     /** What happened to each item, as Velero records it: {@code ns/name(created|updated|skipped|failed)}. */
     private final dev.ferry.backup.format.ResourceListFile resourceList = new dev.ferry.backup.format.ResourceListFile();
-    private ApiDiscovery discovery;
-    private int restored;
+    private volatile ApiDiscovery discovery;
 
     RestoreRun(Restore restore, ExtractedBackup backup, OperationLog log, Results warnings, Results errors,
                RestoreStatus status, Consumer<RestoreStatus> progress) {
@@ -169,26 +176,71 @@ public final class Restorer {
           log.info(SOURCE, "Skipping persistentvolumes: restorePVs is false");
           continue;
         }
-        boolean anyRestored = false;
-        for (var item : backup.items(gr)) {
-          if (!namespaceIncluded(item.namespace())) {
-            continue;
-          }
-          ObjectNode object = backup.read(item);
-          ItemKey key = new ItemKey(gr, item.version(), item.namespace(), item.name());
-          var resource = discovery.find(gr);
-          if (resource.isPresent() && !selector.selects(resource.get()) && !gr.equals(NAMESPACES)) {
-            continue;
-          }
-          anyRestored |= restoreItem(key, object);
-          restored++;
-          status.getProgress().setItemsRestored(restored);
+        var resource = discovery.find(gr);
+        if (resource.isPresent() && !selector.selects(resource.get()) && !gr.equals(NAMESPACES)) {
+          continue;
         }
+        List<java.util.concurrent.Callable<Boolean>> tasks = new ArrayList<>();
+        for (var item : backup.items(gr)) {
+          if (namespaceIncluded(item.namespace())) {
+            ItemKey key = new ItemKey(gr, item.version(), item.namespace(), item.name());
+            tasks.add(() -> restoreItem(key, backup.read(item)));
+          }
+        }
+        boolean anyRestored = runAll(gr, tasks);
+        status.getProgress().setItemsRestored(restored.addAndGet(tasks.size()));
         progress.accept(status);
         if (gr.equals(CRDS) && anyRestored) {
           awaitCrdsEstablished();
           discovery = ApiDiscovery.of(client);
         }
+      }
+    }
+
+    /**
+     * Items of one resource do not depend on each other, so they are created in parallel; the
+     * priority order holds between resources. CRDs and namespaces go one at a time.
+     */
+    private boolean runAll(GroupResource gr, List<java.util.concurrent.Callable<Boolean>> tasks) {
+      boolean any = false;
+      try {
+        if (gr.equals(CRDS) || gr.equals(NAMESPACES) || tasks.size() < 2) {
+          for (var task : tasks) {
+            any |= task.call();
+          }
+          return any;
+        }
+        for (var result : workers().invokeAll(tasks)) {
+          any |= result.get();
+        }
+        return any;
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("restore interrupted", e);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private java.util.concurrent.ExecutorService workers() {
+      if (workers == null) {
+        workers = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_CREATES, r -> {
+          Thread t = new Thread(r, "ferry-restore-" + restore.getMetadata().getName());
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return workers;
+    }
+
+    void close() {
+      if (workers != null) {
+        workers.shutdownNow();
       }
     }
 
@@ -280,9 +332,15 @@ public final class Restorer {
       }
       if (client.namespaces().withName(namespace).get() == null) {
         // The backup did not carry the namespace object (e.g. a label-selected backup): create it bare.
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-            .addToLabels(labels()).endMetadata().build()).create();
-        log.info(SOURCE, "Created namespace " + namespace);
+        try {
+          client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+              .addToLabels(labels()).endMetadata().build()).create();
+          log.info(SOURCE, "Created namespace " + namespace);
+        } catch (KubernetesClientException e) {
+          if (e.getCode() != 409) { // another worker created it first
+            throw e;
+          }
+        }
       }
       knownNamespaces.add(namespace);
     }
