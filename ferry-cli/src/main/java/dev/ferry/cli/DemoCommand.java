@@ -88,18 +88,20 @@ class DemoCommand implements Callable<Integer> {
          dev.ferry.controller.FerryOperator controller = new dev.ferry.controller.FerryOperator(host, MIGRATION_NS,
              java.time.Clock.systemUTC()).start()) {
       step("running Ferry's controller (in this process) until the migration ends");
-      dev.ferry.api.migration.MigMigration migration = DemoProgress.follow(host, MIGRATION_NS, "shop-cutover",
-          java.time.Duration.ofMinutes(10));
-      String phase = migration.getStatus().getPhase();
-      System.out.println();
-      System.out.println("Migration shop-cutover: " + phase);
-      if (migration.getStatus().getConditions() != null) {
-        migration.getStatus().getConditions().forEach(c -> System.out.println("  " + c.getType() + " ("
-            + c.getCategory() + "): " + c.getMessage()));
-      }
-      if (!"Completed".equals(phase)) {
-        System.out.println("  errors: " + migration.getStatus().getErrors());
+      MigrationResources migrations = new MigrationResources(host, MIGRATION_NS);
+      MigrationWatch watch = new MigrationWatch(migrations, "shop-cutover", System.out,
+          new java.io.PrintWriter(System.err, true));
+      try {
+        watch.follow();
+      } catch (OperationFailed e) {
+        System.out.println(e.getMessage());
         return 1;
+      } finally {
+        var conditions = migrations.migrationOrNull("shop-cutover").getStatus().getConditions();
+        if (conditions != null) {
+          conditions.forEach(c -> System.out.println("  " + c.getType() + " (" + c.getCategory() + "): "
+              + c.getMessage()));
+        }
       }
       step("the application on the destination cluster");
       destination.apps().deployments().inNamespace(DemoApplication.NAMESPACE).list().getItems().forEach(d ->

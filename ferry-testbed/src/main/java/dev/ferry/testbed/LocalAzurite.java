@@ -1,10 +1,8 @@
 package dev.ferry.testbed;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,30 +40,13 @@ public final class LocalAzurite implements AutoCloseable {
         "--location", dir.resolve("data").toString(), "--silent", "--skipApiVersionCheck", "--disableTelemetry"),
         dir, dir.resolve("azurite.log"));
     LocalAzurite azurite = new LocalAzurite(process, port);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      try {
-        process.checkAlive();
-      } catch (RuntimeException e) {
-        azurite.close();
-        throw e;
-      }
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return azurite;
-      } catch (IOException e) {
-        if (Instant.now().isAfter(deadline)) {
-          azurite.close();
-          throw new TestbedException("azurite not listening on " + port + " after 60s:\n" + process.tail(20));
-        }
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          azurite.close();
-          throw new TestbedException("interrupted while waiting for azurite");
-        }
-      }
+    try {
+      Readiness.await("azurite on port " + port, process, Duration.ofSeconds(60), () -> Readiness.listening(port));
+    } catch (RuntimeException e) {
+      azurite.close();
+      throw e;
     }
+    return azurite;
   }
 
   /** http://127.0.0.1:port/devstoreaccount1, the account's blob endpoint. */

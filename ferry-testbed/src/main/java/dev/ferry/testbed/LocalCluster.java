@@ -155,17 +155,10 @@ public final class LocalCluster implements AutoCloseable {
         "--event-ttl=1h",
         "--v=0"));
     Path cert = certDir.resolve("apiserver.crt");
-    await("kube-apiserver certificate", apiServer, () -> Files.isRegularFile(cert));
-    try {
-      // The self-signed serving certificate file holds the certificate and its CA.
-      Thread.sleep(100);
-      caPem = Files.readString(cert);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TestbedException("interrupted while starting " + name);
-    }
+    // The self-signed serving certificate file holds the certificate and its CA: wait until both
+    // are written, rather than reading a file the API server may still be writing.
+    await("kube-apiserver certificate", apiServer, () -> readCa(cert) != null);
+    caPem = readCa(cert);
     adminClient = new KubernetesClientBuilder().withConfig(adminConfig()).build();
     await("kube-apiserver /readyz", apiServer, () -> {
       try {
@@ -225,21 +218,17 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private void await(String what, ManagedProcess process, BooleanSupplier ready) {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      process.checkAlive();
-      if (ready.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TestbedException("interrupted while waiting for " + what);
-      }
+    Readiness.await(what + " of cluster " + name, process, START_TIMEOUT, ready);
+  }
+
+  /** The certificate file's content once it holds two complete PEM blocks, else null. */
+  private static String readCa(Path cert) {
+    try {
+      String pem = Files.isRegularFile(cert) ? Files.readString(cert) : "";
+      return pem.split("-----END CERTIFICATE-----", -1).length > 2 ? pem : null;
+    } catch (IOException e) {
+      return null;
     }
-    throw new TestbedException(what + " of cluster " + name + " not ready after " + START_TIMEOUT.toSeconds()
-        + "s; last lines of " + process.log() + ":\n" + process.tail(30));
   }
 
   public String name() {

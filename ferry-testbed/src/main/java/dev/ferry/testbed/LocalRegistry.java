@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -72,29 +71,17 @@ public final class LocalRegistry implements AutoCloseable {
 
   private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      process.checkAlive();
+    Readiness.await("registry on port " + port, process, Duration.ofSeconds(30), () -> {
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/v2/")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
+        return http.send(HttpRequest.newBuilder(URI.create(url() + "/v2/")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
       } catch (IOException e) {
-        // not listening yet
+        return false; // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TestbedException("interrupted while waiting for the registry");
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TestbedException("interrupted while waiting for the registry");
-      }
-    }
-    throw new TestbedException("registry on port " + port + " not ready after 30s:\n" + process.tail(20));
+    });
   }
 
   /** {@code 127.0.0.1:port}: what a MigCluster's exposedRegistryPath names. */

@@ -2,11 +2,10 @@ package dev.ferry.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -70,21 +69,7 @@ public final class LocalS3 implements AutoCloseable {
   }
 
   private void awaitListening() {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      process.checkAlive();
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new TestbedException("interrupted while waiting for s3proxy");
-        }
-      }
-    }
-    throw new TestbedException("s3proxy not listening on " + port + " after 60s:\n" + process.tail(20));
+    Readiness.await("s3proxy on port " + port, process, Duration.ofSeconds(60), () -> Readiness.listening(port));
   }
 
   public String endpoint() {
