@@ -1,0 +1,2 @@
+/** Ferry's images module. */
+package dev.ferry.images;

@@ -1,0 +1,2 @@
+/** Ferry's volumes module. */
+package dev.ferry.volumes;
