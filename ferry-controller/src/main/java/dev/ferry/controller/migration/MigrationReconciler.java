@@ -12,6 +12,7 @@ import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.metrics.RequestAttribution;
 import dev.ferry.objectstore.ObjectStore;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -165,6 +166,12 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
   private UpdateControl<MigMigration> cancel(MigMigration migration, MigrationContext run) {
     MigMigrationStatus status = migration.getStatus();
     new Quiescer(run.source()).unquiesce(run.sourceNamespaces());
+    // A hook still running would act on an application that is no longer migrating.
+    for (KubernetesClient cluster : List.of(run.source(), run.destination())) {
+      cluster.batch().v1().jobs().inAnyNamespace()
+          .withLabel(HookJobs.MIGRATION_LABEL, migration.getMetadata().getUid())
+          .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
     status.setPhase(CANCELED);
     var conditions = status.conditions(clock);
     conditions.clear("Running");
