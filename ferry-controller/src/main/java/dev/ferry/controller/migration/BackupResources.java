@@ -38,7 +38,12 @@ final class BackupResources implements Phase {
         .build());
     BackupSpec spec = new BackupSpec();
     spec.setIncludedNamespaces(context.sourceNamespaces());
-    List<String> excluded = new ArrayList<>(List.of("persistentvolumes"));
+    List<String> excluded = new ArrayList<>();
+    if (MovedVolumes.names(context.plan().getSpec().getPersistentVolumes()).isEmpty()) {
+      // Copied volumes get fresh PVs on the destination; only moved ones travel as PV objects
+      // (ClaimsForDestination drops the others on restore).
+      excluded.add("persistentvolumes");
+    }
     spec.setExcludedResources(excluded);
     spec.setLabelSelector(context.plan().getSpec().getLabelSelector());
     spec.setStorageLocation(context.plan().getSpec().getMigStorageRef().getName());

@@ -19,8 +19,9 @@ import java.util.Map;
  * A migration's restore transform for storage, per the plan's volume selections: a claim whose
  * volume is copied (or skipped) is recreated unbound, with the selected storage class and access
  * mode, so the destination provisions a fresh volume; its source PV is not restored. A claim whose
- * volume is moved (NFS and other shared volumes) keeps its binding and the PV is restored, pointing
- * at the same remote volume.
+ * volume is moved (NFS and other shared volumes) keeps its {@code volumeName} and the PV is restored,
+ * pointing at the same remote volume; both lose their source binding marks (claim uid, bind
+ * annotations) so the destination's PV controller binds them afresh, by name.
  */
 final class ClaimsForDestination implements RestoreTransform {
   private static final List<String> BIND_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
@@ -55,26 +56,32 @@ final class ClaimsForDestination implements RestoreTransform {
     }
     if (resource.equals("persistentvolumes")) {
       PlanVolume volume = byVolume.get(key.name());
-      return volume != null && action(volume) == PvAction.MOVE ? TransformResult.none()
-          : TransformResult.drop("the destination provisions its own volume; the data is copied separately");
+      if (volume == null || action(volume) != PvAction.MOVE) {
+        return TransformResult.drop("the destination provisions its own volume; the data is copied separately");
+      }
+      // The claim it was bound to on the source has another uid than the restored one: bind by name only.
+      List<JsonNode> ops = new ArrayList<>();
+      for (String field : List.of("uid", "resourceVersion")) {
+        if (object.path("spec").path("claimRef").has(field)) {
+          ops.add(JsonPatchOps.remove("/spec/claimRef/" + field));
+        }
+      }
+      ops.addAll(removeAnnotations(object, List.of("pv.kubernetes.io/bound-by-controller", MovedVolumes.ORIGINAL_POLICY)));
+      return ops.isEmpty() ? TransformResult.none() : TransformResult.patches(ops);
     }
     if (!resource.equals("persistentvolumeclaims")) {
       return TransformResult.none();
     }
     PlanVolume volume = byClaim.get(key.namespace() + "/" + key.name());
+    // Unbound either way: a claim marked bind-completed whose PV does not name it by uid is Lost.
+    List<JsonNode> ops = new ArrayList<>(removeAnnotations(object, BIND_ANNOTATIONS));
     if (volume != null && action(volume) == PvAction.MOVE) {
-      return TransformResult.none();
+      // It keeps spec.volumeName, so it binds to the moved PV (restored with it) by name.
+      return ops.isEmpty() ? TransformResult.none() : TransformResult.patches(ops);
     }
-    List<JsonNode> ops = new ArrayList<>();
     JsonNode spec = object.path("spec");
     if (spec.has("volumeName")) {
       ops.add(JsonPatchOps.remove("/spec/volumeName"));
-    }
-    JsonNode annotations = object.path("metadata").path("annotations");
-    for (String annotation : BIND_ANNOTATIONS) {
-      if (annotations.has(annotation)) {
-        ops.add(JsonPatchOps.remove(JsonPatchOps.pointer("metadata", "annotations", annotation)));
-      }
     }
     if (volume != null && volume.getSelection() != null) {
       String storageClass = volume.getSelection().getStorageClass();
@@ -88,6 +95,17 @@ final class ClaimsForDestination implements RestoreTransform {
       }
     }
     return TransformResult.patches(ops);
+  }
+
+  private static List<JsonNode> removeAnnotations(ObjectNode object, List<String> names) {
+    JsonNode annotations = object.path("metadata").path("annotations");
+    List<JsonNode> ops = new ArrayList<>();
+    for (String annotation : names) {
+      if (annotations.has(annotation)) {
+        ops.add(JsonPatchOps.remove(JsonPatchOps.pointer("metadata", "annotations", annotation)));
+      }
+    }
+    return ops;
   }
 
   private static PvAction action(PlanVolume volume) {

@@ -9,6 +9,7 @@ public final class Itineraries {
   public static final Itinerary FINAL = new Itinerary(Itinerary.FINAL, List.of(
       new ValidatePlan(),
       new RunHooks(HookPhase.PRE_BACKUP),
+      new RetainMovedVolumes(),
       new BackupResources(),
       new QuiesceApplications(),
       new WaitForQuiesce(),
@@ -26,6 +27,7 @@ public final class Itineraries {
   /** No plan validation: a rollback must run even when the plan no longer validates. */
   public static final Itinerary ROLLBACK = new Itinerary(Itinerary.ROLLBACK, List.of(
       new DeleteMigratedResources(),
+      new RestoreReclaimPolicies(),
       new UnquiesceSource("Rollback")));
 
   private Itineraries() {
