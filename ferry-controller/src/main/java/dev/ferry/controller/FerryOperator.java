@@ -2,6 +2,7 @@ package dev.ferry.controller;
 
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.cluster.MigClusterReconciler;
+import dev.ferry.controller.hook.MigHookReconciler;
 import dev.ferry.controller.metrics.ControllerMetrics;
 import dev.ferry.controller.metrics.MigrationCensus;
 import dev.ferry.controller.migration.MigrationReconciler;
@@ -49,6 +50,7 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new RestoreReconciler(storage, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
   }
