@@ -72,13 +72,14 @@ final class Creation {
     long deadline = System.nanoTime() + READY_WAIT.toNanos();
     T current = objects.get(name);
     while (!ObjectView.ready(status.apply(current))) {
-      if (System.nanoTime() - deadline > 0) {
+      // A Critical condition is a verdict on the spec (it stays until the spec changes): stop at once.
+      if (System.nanoTime() - deadline > 0 || critical(status.apply(current))) {
         ConditionedStatus s = status.apply(current);
         List<String> messages = new ArrayList<>();
         if (s != null && s.getConditions() != null) {
           s.getConditions().forEach(c -> messages.add(c.getType() + ": " + c.getMessage()));
         }
-        throw new OperationFailed(name + " is not Ready after " + READY_WAIT.toSeconds() + "s"
+        throw new OperationFailed(name + " is not Ready" + (critical(s) ? "" : " after " + READY_WAIT.toSeconds() + "s")
             + (messages.isEmpty() ? " and has no conditions; is a Ferry controller running for namespace "
             + objects.namespace() + "?" : ": " + ObjectDescription.oneLine(String.join("; ", messages))));
       }
@@ -86,6 +87,12 @@ final class Creation {
       current = objects.get(name);
     }
     System.out.println(name + " is Ready");
+  }
+
+  private static boolean critical(ConditionedStatus status) {
+    return status != null && status.getConditions() != null && status.getConditions().stream().anyMatch(c ->
+        c.getCategory() == dev.ferry.api.common.Category.CRITICAL
+            && (c.getStatus() == null || dev.ferry.api.common.Condition.TRUE.equals(c.getStatus())));
   }
 
   static String resourceName(HasMetadata object) {

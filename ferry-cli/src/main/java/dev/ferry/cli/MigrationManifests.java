@@ -142,7 +142,7 @@ final class MigrationManifests {
     return hook;
   }
 
-  /** A hook attached to a plan: {@code --hook NAME:PHASE[:EXECUTION_NAMESPACE[:SERVICE_ACCOUNT]]}. */
+  /** A hook attached to a plan: {@code --hook NAME:PHASE:EXECUTION_NAMESPACE:SERVICE_ACCOUNT}. */
   record PlanHook(String hook, HookPhase phase, String executionNamespace, String serviceAccount) {
   }
 
@@ -200,11 +200,11 @@ final class MigrationManifests {
     }
   }
 
-  /** {@code NAME[:PHASE...]} parsing for --hook, with errors that name the accepted values. */
+  /** {@code HOOK:PHASE:EXECUTION_NAMESPACE:SERVICE_ACCOUNT}, all four required (the controller needs them). */
   static PlanHook parseHook(String value) {
     String[] parts = value.split(":", -1);
-    if (parts.length < 2 || parts.length > 4 || parts[0].isBlank()) {
-      throw new UserError("--hook " + value + " is not HOOK:PHASE[:EXECUTION_NAMESPACE[:SERVICE_ACCOUNT]], "
+    if (parts.length != 4 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+      throw new UserError("--hook " + value + " is not HOOK:PHASE:EXECUTION_NAMESPACE:SERVICE_ACCOUNT, "
           + "e.g. --hook backup-db:PreBackup:shop:migration-controller");
     }
     HookPhase phase = null;
@@ -217,8 +217,7 @@ final class MigrationManifests {
       throw new UserError("--hook " + value + ": phase " + parts[1]
           + " is not one of PreBackup, PostBackup, PreRestore, PostRestore");
     }
-    return new PlanHook(parts[0], phase, parts.length > 2 && !parts[2].isBlank() ? parts[2] : null,
-        parts.length > 3 && !parts[3].isBlank() ? parts[3] : null);
+    return new PlanHook(parts[0], phase, parts[2], parts[3]);
   }
 
   /** {@code NAME} or {@code NAMESPACE/NAME}; the namespace defaults to openshift-config. */

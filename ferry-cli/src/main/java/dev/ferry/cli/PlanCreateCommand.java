@@ -41,8 +41,9 @@ class PlanCreateCommand implements Callable<Integer> {
   @Option(names = "--indirect-images", description = "Copy images through the repository instead of registry to registry.")
   boolean indirectImages;
 
-  @Option(names = "--hook", paramLabel = "HOOK:PHASE[:EXEC_NS[:SA]]",
-      description = "Run a MigHook at PreBackup, PostBackup, PreRestore or PostRestore; repeat for several.")
+  @Option(names = "--hook", paramLabel = "HOOK:PHASE:EXEC_NS:SA",
+      description = "Run a MigHook at PreBackup, PostBackup, PreRestore or PostRestore, in namespace EXEC_NS as "
+          + "service account SA; repeat for several.")
   List<String> hooks;
 
   @Option(names = "--dry-run", description = "Print what would be created (with -o yaml: the manifest) and create nothing.")

@@ -133,7 +133,7 @@ class CreateCommandsTest {
   @Test
   void planReferencesWithNamespaceAndHooks() {
     CliRun run = CliRun.of("plan", "create", "p", "--source", "host", "--destination", "dest", "--storage", "repo",
-        "--namespaces", "shop:shop-prod,web", "--indirect-volumes", "--hook", "backup-db:PreBackup:shop",
+        "--namespaces", "shop:shop-prod,web", "--indirect-volumes", "--hook", "backup-db:PreBackup:shop:migration-controller",
         "--dry-run", "-o", "yaml");
     assertThat(run.exitCode()).as(run.err()).isZero();
     MigPlan plan = Serialization.unmarshal(run.out(), MigPlan.class);
@@ -148,11 +148,13 @@ class CreateCommandsTest {
       assertThat(h.getReference().getName()).isEqualTo("backup-db");
       assertThat(h.getPhase().value()).isEqualTo("PreBackup");
       assertThat(h.getExecutionNamespace()).isEqualTo("shop");
+      assertThat(h.getServiceAccount()).isEqualTo("migration-controller");
     });
     String[] base = {"plan", "create", "p", "--source", "a", "--destination", "b", "--storage", "s", "--dry-run"};
     assertError(CliRun.of(concat(base, "--namespaces", "Shop")), "not a valid namespace name");
     assertError(CliRun.of(concat(base, "--namespaces", "a:x,b:x")), "two namespaces would land in x");
-    assertError(CliRun.of(concat(base, "--namespaces", "a", "--hook", "h:Sometime")), "is not one of PreBackup");
+    assertError(CliRun.of(concat(base, "--namespaces", "a", "--hook", "h:Sometime:ns:sa")), "is not one of PreBackup");
+    assertError(CliRun.of(concat(base, "--namespaces", "a", "--hook", "h:PreBackup")), "is not HOOK:PHASE:");
     assertError(CliRun.of("plan", "create", "p", "--source", "a", "--destination", "a", "--storage", "s",
         "--namespaces", "x"), "both a");
   }
