@@ -16,9 +16,10 @@ mkdir -p "$OUT/opt" "$OUT/tmp" "$OUT/etc/ssl/certs"
 "$JLINK" --add-modules java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --output "$OUT/opt/java"
 
-# Every shared library the runtime's executables and libraries need, at the path the loader expects.
+# Every shared library the runtime's executables and libraries need, at the path the loader expects
+# (not the runtime's own libraries, which ldd finds through $ORIGIN inside $OUT).
 for lib in $(find "$OUT/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
-    | awk '/=> \//{print $3} /^\s*\/.*ld-linux/{print $1}' | sort -u); do
+    | awk '/=> \//{print $3} /^\s*\/.*ld-linux/{print $1}' | sort -u | grep -v "^$OUT/"); do
   mkdir -p "$OUT$(dirname "$lib")"
   cp -L "$lib" "$OUT$lib"
 done
