@@ -70,13 +70,22 @@ class MigrateInProcessIT {
               containers: [{name: web, image: registry.example/web:1}]
         """.formatted(app));
 
-    CliRun run = CliRun.of("migrate", "--kubeconfig", kubeconfig.toString(), "--source-context", source.name(),
+    // First a stage, declaring everything from the two contexts ...
+    CliRun staged = CliRun.of("migrate", "--kubeconfig", kubeconfig.toString(), "--source-context", source.name(),
         "--destination-context", destination.name(), "--namespaces", app + ":" + moved, "--storage",
-        Files.createDirectories(dir.resolve("repository")).toString(), "--name", "cutover-" + s);
-    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("migcluster.migration.openshift.io/" + source.name() + " configured")
+        Files.createDirectories(dir.resolve("repository")).toString(), "--stage", "--name", "stage-" + s);
+    assertThat(staged.exitCode()).as(staged.out() + staged.err()).isZero();
+    assertThat(staged.out()).contains("migcluster.migration.openshift.io/" + source.name() + " configured")
+        .contains("migcluster.migration.openshift.io/" + destination.name() + " configured")
         .contains("migplan.migration.openshift.io/migrate-" + app + " configured")
         .contains("Running Ferry's controller in this process")
+        .contains("Migration stage-" + s + " completed.");
+    // ... then the cutover of that plan, by name, again with the controller in-process.
+    CliRun run = CliRun.of("migrate", "migrate-" + app, "--in-process", "--kubeconfig", kubeconfig.toString(),
+        "--context", destination.name(), "--name", "cutover-" + s);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).startsWith("Running Ferry's controller in this process")
+        .containsPattern("Restore\\s+Completed")
         .contains("Migration cutover-" + s + " completed.");
     KubernetesClient dest = destination.client();
     assertThat(dest.configMaps().inNamespace(moved).withName("settings").get().getData()).containsEntry("currency", "EUR");
