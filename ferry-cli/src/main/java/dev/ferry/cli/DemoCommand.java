@@ -210,7 +210,10 @@ class DemoCommand implements Callable<Integer> {
         TimeUnit.SECONDS);
   }
 
+  private static final long STARTED = System.nanoTime();
+
+  /** A step line, with the seconds since the demo started (so a slow step shows). */
   private static void step(String what) {
-    System.out.println("==> " + what);
+    System.out.printf("==> [%5.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, what);
   }
 }

@@ -81,8 +81,7 @@ final class NamespacedObjects<T extends HasMetadata> {
             .waitUntilCondition(o -> o == null, DELETE_WAIT_SECONDS, TimeUnit.SECONDS);
       }
     } catch (KubernetesClientException e) {
-      if (e.getCause() instanceof java.util.concurrent.TimeoutException || e.getMessage() != null
-          && e.getMessage().contains("Timed out")) {
+      if (e instanceof io.fabric8.kubernetes.client.KubernetesClientTimeoutException) {
         throw new OperationFailed(view.noun() + " " + name + " is still there after " + DELETE_WAIT_SECONDS
             + "s: a finalizer holds it; is a Ferry controller running for namespace " + namespace + "?");
       }
