@@ -45,9 +45,12 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the testbed running afterwards, to look around (stop it with 'ferry testbed down').")
   boolean keep;
 
+  /** When this run began; step lines show the seconds since. */
+  private long started;
+
   @Override
   public Integer call() throws Exception {
-    long started = System.nanoTime();
+    started = System.nanoTime();
     TestbedState state = new TestbedState(dir != null ? dir.toAbsolutePath()
         : dev.ferry.testbed.Binaries.cacheRoot().resolve("testbed"));
     TestbedState.Published testbed = TestbedCommands.ensureUp(state);
@@ -192,7 +195,7 @@ class DemoCommand implements Callable<Integer> {
    * A kept testbed still holds the last run: its migrations, and the shop on both sides. Remove
    * them so this run starts from the same state as a fresh testbed.
    */
-  private static void removeEarlierRun(KubernetesClient source, KubernetesClient destination) {
+  private void removeEarlierRun(KubernetesClient source, KubernetesClient destination) {
     boolean earlier = source.namespaces().withName(DemoApplication.NAMESPACE).get() != null
         || destination.namespaces().withName(DemoApplication.TARGET_NAMESPACE).get() != null;
     if (!earlier) {
@@ -210,10 +213,8 @@ class DemoCommand implements Callable<Integer> {
         TimeUnit.SECONDS);
   }
 
-  private static final long STARTED = System.nanoTime();
-
   /** A step line, with the seconds since the demo started (so a slow step shows). */
-  private static void step(String what) {
-    System.out.printf("==> [%5.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, what);
+  private void step(String what) {
+    System.out.printf("==> [%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, what);
   }
 }

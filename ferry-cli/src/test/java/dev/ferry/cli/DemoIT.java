@@ -17,7 +17,7 @@ class DemoIT {
     CliRun demo = CliRun.of("demo", "--dir", dir.toString());
     assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
     String out = demo.out();
-    assertThat(out).contains("==> deploying the shop in namespace shop on the source cluster")
+    assertThat(out).containsPattern("==> \\[ *[\\d.]+s\\] deploying the shop in namespace shop on the source cluster")
         .contains("StatefulSet shop-db").contains("Shop kayaks")
         .contains("MigPlan openshift-migration/shop-plan")
         .contains("Migration shop-stage completed.")
@@ -26,7 +26,7 @@ class DemoIT {
         .containsPattern("Migration shop-cutover: \\w+\nSTEP\\s+STATUS")
         .containsPattern("Restore\\s+Completed");
     assertThat(out.indexOf("shop-stage completed")).isLessThan(out.indexOf("the shop took an order meanwhile"));
-    String summary = out.substring(out.indexOf("==> the shop on both clusters"));
+    String summary = out.substring(out.indexOf("the shop on both clusters"));
     assertThat(summary).containsPattern("SOURCE source/shop\\s+DESTINATION destination/shop-prod")
         .containsPattern("Deployment\\s+1\\s+1\n").containsPattern("StatefulSet\\s+1\\s+1\n")
         .containsPattern("Service\\s+2\\s+2\n").containsPattern("ConfigMap\\s+1\\s+1\n")
