@@ -75,8 +75,15 @@ class DemoCommand implements Callable<Integer> {
       List<io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition> crds =
           new java.util.ArrayList<>(Crds.definitions());
       crds.add(DemoApplication.crd());
+      // Both clusters at once: each install waits for its CRDs to be served.
+      var onDestination = java.util.concurrent.CompletableFuture.runAsync(
+          () -> new CrdInstaller(destination).install(crds, 60));
       new CrdInstaller(source).install(crds, 60);
-      new CrdInstaller(destination).install(crds, 60);
+      try {
+        onDestination.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
       removeEarlierRun(source, destination);
 
       step("deploying the shop in namespace " + DemoApplication.NAMESPACE + " on the source cluster");
