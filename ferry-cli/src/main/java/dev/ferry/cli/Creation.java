@@ -28,8 +28,11 @@ final class Creation {
     if (output == OutputFormat.yaml) {
       System.out.print(MigrationManifests.yaml(manifests));
     } else if (output == OutputFormat.json) {
-      new Printer(System.out).json(manifests.size() == 1 ? manifests.get(0)
-          : java.util.Map.of("apiVersion", "v1", "kind", "List", "items", manifests));
+      java.util.Map<String, Object> list = new java.util.LinkedHashMap<>();
+      list.put("apiVersion", "v1");
+      list.put("kind", "List");
+      list.put("items", manifests);
+      new Printer(System.out).json(manifests.size() == 1 ? manifests.get(0) : list);
     } else {
       manifests.forEach(m -> System.out.println(resourceName(m) + " created (dry run)"));
     }

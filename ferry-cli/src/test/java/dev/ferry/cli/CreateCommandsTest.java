@@ -40,6 +40,11 @@ class CreateCommandsTest {
     assertThat(cluster.getSpec().getServiceAccountSecretRef().getNamespace()).isEqualTo("openshift-config");
     assertThat(cluster.getSpec().getExposedRegistryPath()).isEqualTo("127.0.0.1:5000");
     assertThat(cluster.getStatus()).isNull();
+
+    CliRun json = CliRun.of("cluster", "create", "dest", "--url", "https://127.0.0.1:6443", "--token", "s3cr3t-token",
+        "--dry-run", "-o", "json");
+    assertThat(json.out()).doesNotContain("s3cr3t-token").containsPattern("(?s)\\{\\s*\"apiVersion\" : \"v1\",\\s*"
+        + "\"kind\" : \"List\",\\s*\"items\" : \\[.*\"kind\" : \"Secret\".*\"kind\" : \"MigCluster\"");
   }
 
   @Test
