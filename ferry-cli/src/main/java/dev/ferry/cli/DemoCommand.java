@@ -1,14 +1,22 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.Crds;
+import dev.ferry.api.migration.MigMigration;
+import dev.ferry.controller.FerryOperator;
+import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -16,14 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ferry demo}: on the local testbed, deploys a small application on the source cluster,
- * declares its migration exactly as an MTC user would (MigCluster, MigStorage, MigPlan,
- * MigMigration), runs Ferry's controller in this process until the cutover ends, and shows the
- * application on the destination.
+ * {@code ferry demo}: on the local testbed, deploys a small shop (Deployment, StatefulSet with a
+ * volume, Services, ConfigMap, Secret, a custom resource) on the source cluster, writes sample
+ * data into its volume, declares its migration as an MTC user would (MigCluster, MigStorage,
+ * MigPlan into a renamed namespace), runs a stage and then a cutover with Ferry's controller in
+ * this process, prints both sides, and stops the testbed unless --keep.
  */
 @Command(name = "demo", description = "Demo migration of a small application between the testbed's two clusters.")
 class DemoCommand implements Callable<Integer> {
   static final String MIGRATION_NS = "openshift-migration";
+  private static final String STAGE = "shop-stage";
+  private static final String CUTOVER = "shop-cutover";
 
   @ParentCommand
   FerryCommand root;
@@ -31,101 +42,186 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Testbed state directory (default: ~/.cache/ferry/testbed).")
   Path dir;
 
+  @Option(names = "--keep", description = "Leave the testbed running afterwards, to look around (stop it with 'ferry testbed down').")
+  boolean keep;
+
+  /** When this run began; step lines show the seconds since. */
+  private long started;
+
   @Override
   public Integer call() throws Exception {
+    started = System.nanoTime();
     TestbedState state = new TestbedState(dir != null ? dir.toAbsolutePath()
         : dev.ferry.testbed.Binaries.cacheRoot().resolve("testbed"));
     TestbedState.Published testbed = TestbedCommands.ensureUp(state);
+    int exit;
+    try {
+      exit = run(state, testbed);
+    } finally {
+      if (!keep) {
+        step("stopping the testbed (--keep leaves it running)");
+        TestbedCommands.Down.stop(state);
+      }
+    }
+    System.out.printf("Demo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    return exit;
+  }
+
+  private int run(TestbedState state, TestbedState.Published testbed) throws Exception {
     try (KubernetesClient source = new ClusterConnection(state.kubeconfig(), "source").client();
          KubernetesClient destination = new ClusterConnection(state.kubeconfig(), "destination").client()) {
-      step("installing Ferry's CRDs on both clusters");
-      new CrdInstaller(source).install(Crds.definitions(), 60);
-      new CrdInstaller(destination).install(Crds.definitions(), 60);
+      step("installing Ferry's CRDs and the demo's CRD (" + DemoApplication.crd().getMetadata().getName()
+          + ") on both clusters");
+      List<io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition> crds =
+          new java.util.ArrayList<>(Crds.definitions());
+      crds.add(DemoApplication.crd());
+      // Both clusters at once: each install waits for its CRDs to be served.
+      var onDestination = java.util.concurrent.CompletableFuture.runAsync(
+          () -> new CrdInstaller(destination).install(crds, 60));
+      new CrdInstaller(source).install(crds, 60);
+      try {
+        onDestination.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      removeEarlierRun(source, destination);
 
-      step("deploying the demo application in namespace " + DemoApplication.NAMESPACE + " on the source cluster");
+      step("deploying the shop in namespace " + DemoApplication.NAMESPACE + " on the source cluster");
       for (HasMetadata object : DemoApplication.objects()) {
         source.resource(object).fieldManager("ferry-demo").forceConflicts().serverSideApply();
+        System.out.println("  " + object.getKind() + " " + object.getMetadata().getName());
       }
-      PersistentVolumeClaim claim = source.persistentVolumeClaims().inNamespace(DemoApplication.NAMESPACE)
-          .withName("shop-data").waitUntilCondition(c -> c != null && c.getStatus() != null
-              && "Bound".equals(c.getStatus().getPhase()), 120, TimeUnit.SECONDS);
-      Path data = Path.of(source.persistentVolumes().withName(claim.getSpec().getVolumeName()).get()
-          .getSpec().getHostPath().getPath());
-      Files.writeString(data.resolve("orders.csv"), "id,item\n1,kayak\n2,paddle\n");
-      source.apps().deployments().inNamespace(DemoApplication.NAMESPACE).withName("shop")
-          .waitUntilCondition(d -> d != null && d.getStatus() != null
-              && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()), 120, TimeUnit.SECONDS);
-      System.out.println("  2 pods Running; volume data in " + data);
+      Path data = volumeDirectory(source);
+      write(data, DemoApplication.initialData());
+      System.out.println("  the database's volume (" + DemoApplication.CLAIM + ") is " + data + "; wrote "
+          + VolumeTree.of(data).files() + " files into it (KWOK runs no containers: the demo writes for the app)");
 
-      step("declaring the migration (MigCluster x2, MigStorage, MigPlan, MigMigration) on the host (source) cluster");
-      String token = dev.ferry.testbed.RemoteAccess.clusterAdminToken(destination);
-      for (String ns : java.util.List.of("openshift-config", MIGRATION_NS)) {
-        source.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns)
-            .endMetadata().build()).fieldManager("ferry-demo").forceConflicts().serverSideApply();
-      }
-      source.resource(new SecretBuilder().withNewMetadata().withName("destination-token").withNamespace("openshift-config")
-          .endMetadata().addToStringData("saToken", token).build()).fieldManager("ferry-demo").forceConflicts()
-          .serverSideApply();
-      // caBundle is base64 of the PEM, as in MTC; the kubeconfig already holds exactly that.
-      String ca = destination.getConfiguration().getCaCertData();
-      Path repository = state.dir().resolve("replication-repository");
-      Files.createDirectories(repository);
-      // A second run of the demo starts a fresh cutover rather than showing the last one.
-      source.resources(dev.ferry.api.migration.MigMigration.class).inNamespace(MIGRATION_NS).withName("shop-cutover")
-          .withTimeout(30, TimeUnit.SECONDS).delete();
-      for (String manifest : DemoManifests.migration(testbed.clusters().get("destination").url(), ca,
-          testbed.clusters().get("source").registry(), testbed.clusters().get("destination").registry(),
-          repository.toString())) {
-        GenericKubernetesResource resource = Serialization.unmarshal(manifest, GenericKubernetesResource.class);
-        source.resource(resource).fieldManager("ferry-demo").forceConflicts().serverSideApply();
-        System.out.println("  " + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
-            + resource.getMetadata().getName());
-      }
+      step("declaring the migration on the host (source) cluster: MigCluster x2, MigStorage, MigPlan "
+          + DemoApplication.NAMESPACE + " -> " + DemoApplication.TARGET_NAMESPACE);
+      declare(state, testbed, source, destination);
     }
     System.out.println();
     try (KubernetesClient host = new ClusterConnection(state.kubeconfig(), "source").client();
          KubernetesClient destination = new ClusterConnection(state.kubeconfig(), "destination").client();
-         dev.ferry.controller.FerryOperator controller = new dev.ferry.controller.FerryOperator(host, MIGRATION_NS,
-             java.time.Clock.systemUTC()).start()) {
-      step("running Ferry's controller (in this process) until the migration ends");
+         FerryOperator controller = new FerryOperator(host, MIGRATION_NS, Clock.systemUTC()).start()) {
       MigrationResources migrations = new MigrationResources(host, MIGRATION_NS);
-      MigrationWatch watch = new MigrationWatch(migrations, "shop-cutover", System.out,
-          new java.io.PrintWriter(System.err, true));
-      try {
-        watch.follow();
-      } catch (OperationFailed e) {
-        System.out.println(e.getMessage());
+      step("stage migration (Ferry's controller runs in this process; the shop keeps running)");
+      if (!migrate(host, migrations, STAGE, true)) {
         return 1;
-      } finally {
-        var conditions = migrations.migrationOrNull("shop-cutover").getStatus().getConditions();
-        if (conditions != null) {
-          conditions.forEach(c -> System.out.println("  " + c.getType() + " (" + c.getCategory() + "): "
-              + c.getMessage()));
-        }
       }
-      step("the application on the destination cluster");
-      destination.apps().deployments().inNamespace(DemoApplication.NAMESPACE).list().getItems().forEach(d ->
-          System.out.println("  deployment/" + d.getMetadata().getName() + " replicas=" + d.getSpec().getReplicas()));
-      destination.configMaps().inNamespace(DemoApplication.NAMESPACE).withLabel(
-          "migration.openshift.io/migrated-by-migplan").list().getItems().forEach(c ->
-          System.out.println("  configmap/" + c.getMetadata().getName() + " " + c.getData()));
-      destination.persistentVolumeClaims().inNamespace(DemoApplication.NAMESPACE).list().getItems().forEach(c ->
-          System.out.println("  pvc/" + c.getMetadata().getName() + " " + (c.getStatus() == null ? ""
-              : c.getStatus().getPhase())));
-      var source = host.apps().deployments().inNamespace(DemoApplication.NAMESPACE).withName("shop").get();
-      System.out.println("  (on the source, deployment/shop is quiesced: replicas=" + source.getSpec().getReplicas()
-          + ", saved in annotation " + dev.ferry.controller.migration.QuiesceRules.REPLICAS + ")");
+      Path data = volumeDirectory(host);
+      write(data, DemoApplication.laterData());
+      step("the shop took an order meanwhile: " + VolumeTree.of(data).files() + " files in its volume now");
+      step("cutover migration: quiesce the source, move the rest, verify the pods on the destination");
+      if (!migrate(host, migrations, CUTOVER, false)) {
+        return 1;
+      }
+      step("the shop on both clusters");
+      System.out.print(DemoSummary.text("source", AppSnapshot.take(host, DemoApplication.NAMESPACE),
+          "destination", AppSnapshot.take(destination, DemoApplication.TARGET_NAMESPACE)));
     }
     System.out.println();
-    System.out.println("Look around, or roll back:");
-    System.out.println("  export KUBECONFIG=" + state.kubeconfig());
-    System.out.println("  kubectl --context destination -n " + DemoApplication.NAMESPACE + " get all,pvc,configmaps");
-    System.out.println("  kubectl --context source -n openshift-migration get migmigration shop-cutover -o yaml");
-    System.out.println("  bin/ferry testbed down      # when done");
+    if (keep) {
+      System.out.println("Look around, or roll back:");
+      System.out.println("  export KUBECONFIG=" + state.kubeconfig());
+      System.out.println("  kubectl --context destination -n " + DemoApplication.TARGET_NAMESPACE
+          + " get all,pvc,configmaps,shops");
+      System.out.println("  bin/ferry --context source migration describe " + CUTOVER);
+      System.out.println("  bin/ferry --context source rollback shop-plan --wait");
+      System.out.println("  bin/ferry testbed down      # when done");
+    }
     return 0;
   }
 
-  private static void step(String what) {
-    System.out.println("==> " + what);
+  /** Creates the migration, follows it (printing the pipeline), then prints its conditions. */
+  private static boolean migrate(KubernetesClient host, MigrationResources migrations, String name, boolean stage) {
+    host.resource(Serialization.unmarshal(DemoManifests.migration(name, stage), MigMigration.class))
+        .fieldManager("ferry-demo").forceConflicts().serverSideApply();
+    MigrationWatch watch = new MigrationWatch(migrations, name, System.out, new PrintWriter(System.err, true));
+    try {
+      watch.follow();
+      return true;
+    } catch (OperationFailed e) {
+      System.out.println(e.getMessage());
+      return false;
+    } finally {
+      MigMigration ended = migrations.migrationOrNull(name);
+      if (ended != null && ended.getStatus() != null && ended.getStatus().getConditions() != null) {
+        ended.getStatus().getConditions().forEach(c -> System.out.println("  " + c.getType() + " ("
+            + (c.getCategory() == null ? "" : c.getCategory().value()) + "): " + c.getMessage()));
+      }
+    }
+  }
+
+  private static void declare(TestbedState state, TestbedState.Published testbed, KubernetesClient source,
+                              KubernetesClient destination) throws Exception {
+    String token = RemoteAccess.clusterAdminToken(destination);
+    for (String ns : List.of(MigrationManifests.CONFIG_NAMESPACE, MIGRATION_NS)) {
+      source.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .fieldManager("ferry-demo").forceConflicts().serverSideApply();
+    }
+    source.resource(new SecretBuilder().withNewMetadata().withName("destination-token")
+        .withNamespace(MigrationManifests.CONFIG_NAMESPACE).endMetadata().addToStringData("saToken", token).build())
+        .fieldManager("ferry-demo").forceConflicts().serverSideApply();
+    // caBundle is base64 of the PEM, as in MTC; the kubeconfig already holds exactly that.
+    String ca = destination.getConfiguration().getCaCertData();
+    Path repository = state.dir().resolve("replication-repository");
+    Files.createDirectories(repository);
+    for (String manifest : DemoManifests.declarations(testbed.clusters().get("destination").url(), ca,
+        testbed.clusters().get("source").registry(), testbed.clusters().get("destination").registry(),
+        repository.toString())) {
+      GenericKubernetesResource resource = Serialization.unmarshal(manifest, GenericKubernetesResource.class);
+      source.resource(resource).fieldManager("ferry-demo").forceConflicts().serverSideApply();
+      System.out.println("  " + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+          + resource.getMetadata().getName());
+    }
+  }
+
+  /** The hostPath directory of the database's claim, once the StatefulSet's claim is bound. */
+  private static Path volumeDirectory(KubernetesClient source) {
+    PersistentVolumeClaim claim = source.persistentVolumeClaims().inNamespace(DemoApplication.NAMESPACE)
+        .withName(DemoApplication.CLAIM).waitUntilCondition(c -> c != null && c.getStatus() != null
+            && "Bound".equals(c.getStatus().getPhase()), 120, TimeUnit.SECONDS);
+    var volume = source.persistentVolumes().withName(claim.getSpec().getVolumeName()).get();
+    if (volume.getSpec().getHostPath() == null) {
+      throw new OperationFailed("volume " + volume.getMetadata().getName() + " of claim " + DemoApplication.CLAIM
+          + " is not a hostPath volume; the demo writes its data into the testbed's hostPath volumes only");
+    }
+    return Path.of(volume.getSpec().getHostPath().getPath());
+  }
+
+  private static void write(Path directory, Map<String, String> files) throws java.io.IOException {
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path target = directory.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+  }
+
+  /**
+   * A kept testbed still holds the last run: its migrations, and the shop on both sides. Remove
+   * them so this run starts from the same state as a fresh testbed.
+   */
+  private void removeEarlierRun(KubernetesClient source, KubernetesClient destination) {
+    boolean earlier = source.namespaces().withName(DemoApplication.NAMESPACE).get() != null
+        || destination.namespaces().withName(DemoApplication.TARGET_NAMESPACE).get() != null;
+    if (!earlier) {
+      return;
+    }
+    step("removing the previous run's shop and migrations");
+    if (source.namespaces().withName(MIGRATION_NS).get() != null) {
+      source.resources(MigMigration.class).inNamespace(MIGRATION_NS).withName(STAGE).delete();
+      source.resources(MigMigration.class).inNamespace(MIGRATION_NS).withName(CUTOVER).delete();
+    }
+    source.namespaces().withName(DemoApplication.NAMESPACE).delete();
+    destination.namespaces().withName(DemoApplication.TARGET_NAMESPACE).delete();
+    source.namespaces().withName(DemoApplication.NAMESPACE).waitUntilCondition(n -> n == null, 120, TimeUnit.SECONDS);
+    destination.namespaces().withName(DemoApplication.TARGET_NAMESPACE).waitUntilCondition(n -> n == null, 120,
+        TimeUnit.SECONDS);
+  }
+
+  /** A step line, with the seconds since the demo started (so a slow step shows). */
+  private void step(String what) {
+    System.out.printf("==> [%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, what);
   }
 }

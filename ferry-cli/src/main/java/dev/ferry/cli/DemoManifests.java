@@ -7,7 +7,7 @@ final class DemoManifests {
   private DemoManifests() {
   }
 
-  static List<String> migration(String destinationUrl, String destinationCaBase64, String sourceRegistry,
+  static List<String> declarations(String destinationUrl, String destinationCaBase64, String sourceRegistry,
                                 String destinationRegistry, String repositoryDir) {
     return List.of("""
         apiVersion: migration.openshift.io/v1alpha1
@@ -69,25 +69,30 @@ final class DemoManifests {
             name: local-repository
             namespace: openshift-migration
           namespaces:
-            - ferry-demo
+            - shop:shop-prod
           indirectImageMigration: false
           indirectVolumeMigration: false
-        """, """
+        """);
+  }
+
+  /** A stage (copies volume data, the application keeps running) or a cutover with quiesce. */
+  static String migration(String name, boolean stage) {
+    return """
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigMigration
         metadata:
           labels:
             controller-tools.k8s.io: "1.0"
-          name: shop-cutover
+          name: %s
           namespace: openshift-migration
         spec:
-          stage: false
-          quiescePods: true
+          stage: %s
+          quiescePods: %s
           keepAnnotations: true
-          verify: true
+          verify: %s
           migPlanRef:
             name: shop-plan
             namespace: openshift-migration
-        """);
+        """.formatted(name, stage, !stage, !stage);
   }
 }

@@ -30,7 +30,8 @@ final class MigrationWatch {
         m -> MigrationFormat.phase(m).isEmpty())
         .await(() -> err.println("ferry: note: migration " + name + " has no phase after "
             + CompletionWait.NOT_PICKED_UP.toSeconds() + "s; is a Ferry controller running for namespace "
-            + resources.namespace() + "? (start one with: ferry controller -n " + resources.namespace() + ")"));
+            + resources.namespace() + "? (start one with: ferry controller -n " + resources.namespace() + ", or run the migration with "
+            + "'ferry migrate PLAN --in-process')"));
     return outcome(done);
   }
 

@@ -1,33 +1,21 @@
 package dev.ferry.cli;
 
-import dev.ferry.controller.FerryOperator;
+import dev.ferry.api.migration.MigPlan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** {@code ferry plan …}: the MigPlans of the controller's namespace. */
 @Command(name = "plan",
-    description = "List and describe migration plans (migration.openshift.io MigPlan).",
+    description = "Create, list, describe and delete migration plans (migration.openshift.io MigPlan).",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {PlanGetCommand.class, PlanDescribeCommand.class})
-class PlanCommand implements Runnable {
-  @ParentCommand
-  FerryCommand root;
-
-  @Spec
-  CommandSpec spec;
-
-  @Option(names = {"-n", "--namespace"}, scope = ScopeType.INHERIT, paramLabel = "NS",
-      defaultValue = FerryOperator.DEFAULT_NAMESPACE,
-      description = "Namespace of the Ferry controller and its plans (default: ${DEFAULT-VALUE}).")
-  String namespace;
-
+    subcommands = {PlanCreateCommand.class, PlanGetCommand.class, PlanDescribeCommand.class,
+        PlanCommand.Delete.class})
+class PlanCommand extends ObjectGroup<MigPlan> {
   @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: one of get, describe");
+  ObjectView<MigPlan> view() {
+    return new PlanView();
+  }
+
+  @Command(name = "delete", description = "Delete a migration plan (its migrations go with it).")
+  static class Delete extends ObjectCommands.Delete {
   }
 }

@@ -95,11 +95,16 @@ final class TestbedCommands {
 
     @Override
     public Integer call() throws Exception {
-      TestbedState state = parent.state();
+      stop(parent.state());
+      return 0;
+    }
+
+    /** Stops the testbed's daemon and every process it started, and removes the clusters' state. */
+    static void stop(TestbedState state) throws Exception {
       Optional<TestbedState.Published> published = state.read();
       if (published.isEmpty()) {
         System.out.println("no testbed is running in " + state.dir());
-        return 0;
+        return;
       }
       Optional<ProcessHandle> daemon = ProcessHandle.of(published.get().pid()).filter(ProcessHandle::isAlive);
       if (daemon.isPresent()) {
@@ -121,7 +126,6 @@ final class TestbedCommands {
       state.clear();
       deleteClusterDirs(published.get());
       System.out.println("testbed stopped");
-      return 0;
     }
 
     private static void deleteClusterDirs(TestbedState.Published published) throws IOException {

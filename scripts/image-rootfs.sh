@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Assembles the root file system of Ferry's image for Jib's "scratch" base (no base-image registry
+# needed): a jlink'd Java runtime from this machine's JDK in /opt/java, the shared libraries it links
+# against (at their paths), CA certificates, /tmp and a passwd entry for user 1001.
+# Usage: scripts/image-rootfs.sh [DIR]   (default: ferry-cli/target/image-rootfs)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${1:-$ROOT/ferry-cli/target/image-rootfs}"
+JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+JLINK="$JAVA_HOME/bin/jlink"
+[[ -x "$JLINK" ]] || { echo "image-rootfs: no jlink in $JAVA_HOME (install a JDK 17, not a JRE)" >&2; exit 2; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT/opt" "$OUT/tmp" "$OUT/etc/ssl/certs"
+# The modules Ferry's libraries use (fabric8, Jackson, logback, JOSDK, the JDK HTTP client, TLS).
+"$JLINK" --add-modules java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs \
+  --strip-debug --no-header-files --no-man-pages --output "$OUT/opt/java"
+
+# Every shared library the runtime's executables and libraries need, at the path the loader expects
+# (not the runtime's own libraries, which ldd finds through $ORIGIN inside $OUT).
+for lib in $(find "$OUT/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
+    | awk '/=> \//{print $3} /^\s*\/.*ld-linux/{print $1}' | sort -u | grep -v "^$OUT/"); do
+  mkdir -p "$OUT$(dirname "$lib")"
+  cp -L "$lib" "$OUT$lib"
+done
+# /lib64 is a symlink to /usr/lib64 on merged-/usr systems; the loader is looked up by its ELF path.
+LOADER="$(readelf -l "$JAVA_HOME/bin/java" | awk -F': ' '/interpreter/{sub(/]/,"",$2); print $2}')"
+mkdir -p "$OUT$(dirname "$LOADER")"
+cp -L "$LOADER" "$OUT$LOADER"
+[[ -f /etc/ssl/certs/ca-certificates.crt ]] && cp /etc/ssl/certs/ca-certificates.crt "$OUT/etc/ssl/certs/"
+printf 'root:x:0:0:root:/root:/sbin/nologin\nferry:x:1001:1001:ferry:/tmp:/sbin/nologin\n' > "$OUT/etc/passwd"
+printf 'root:x:0:\nferry:x:1001:\n' > "$OUT/etc/group"
+echo "image-rootfs: $OUT ($(du -sh "$OUT" | cut -f1))"
