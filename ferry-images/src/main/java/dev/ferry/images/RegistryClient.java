@@ -221,9 +221,9 @@ public final class RegistryClient implements AutoCloseable {
         throw failure(r.statusCode(), errorBody(r.body()), what, "completing the upload of");
       }
     } catch (BlobDigestMismatchException e) {
-      throw new ImageException("blob " + blob.digest() + " read for " + host() + "/" + repo + " is corrupt: its "
+      throw new ImageException("blob " + blob.digest() + " is corrupt where it was read from (its "
           + e.getMessage().replace("content of blob " + blob.digest() + " ", "content ")
-          + "; the source's storage holds damaged data, push the image to the source again", e);
+          + ") and was not stored in " + host() + "/" + repo + "; push the image to its source again", e);
     } catch (IOException e) {
       throw new ImageException("reading " + what + " failed: " + e.getMessage(), e);
     }
