@@ -12,6 +12,7 @@ public final class Itineraries {
       new BackupResources(),
       new QuiesceApplications(),
       new WaitForQuiesce(),
+      new MigrateImages(),
       new RunHooks(HookPhase.POST_BACKUP),
       new CopyVolumeData(),
       new RunHooks(HookPhase.PRE_RESTORE),
@@ -21,6 +22,7 @@ public final class Itineraries {
 
   public static final Itinerary STAGE = new Itinerary(Itinerary.STAGE, List.of(
       new ValidatePlan(),
+      new MigrateImages(),
       new CopyVolumeData()));
 
   /** No plan validation: a rollback must run even when the plan no longer validates. */
