@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -21,9 +22,24 @@ public final class ImageCopier {
   private static final Logger LOG = LoggerFactory.getLogger(ImageCopier.class);
 
   private final Registries registries;
+  /**
+   * Per destination registry, a repository known to hold each blob this copier handled: a later
+   * image in another repository of that registry mounts the blob from there instead of
+   * receiving it again (shared base layers).
+   */
+  private final Map<String, Map<String, String>> blobLocations = new ConcurrentHashMap<>();
 
   public ImageCopier(Registries registries) {
     this.registries = registries;
+  }
+
+  private String knownRepository(String registry, String digest, String exceptRepository) {
+    String repo = blobLocations.getOrDefault(registry, Map.of()).get(digest);
+    return repo == null || repo.equals(exceptRepository) ? null : repo;
+  }
+
+  private void remember(String registry, String digest, String repository) {
+    blobLocations.computeIfAbsent(registry, r -> new ConcurrentHashMap<>()).putIfAbsent(digest, repository);
   }
 
   /**
@@ -75,9 +91,12 @@ public final class ImageCopier {
     List<Runnable> tasks = new ArrayList<>();
     for (Descriptor blob : blobs.values()) {
       tasks.add(() -> {
+        String elsewhere = knownRepository(dst.registry(), blob.digest(), dst.repository());
         if (to.blobExists(dst.repository(), blob.digest())) {
           skipped.incrementAndGet();
         } else if (sameRegistry && to.mountBlob(dst.repository(), blob.digest(), src.repository())) {
+          mounted.incrementAndGet();
+        } else if (elsewhere != null && to.mountBlob(dst.repository(), blob.digest(), elsewhere)) {
           mounted.incrementAndGet();
         } else {
           transfer(from, src, to, dst, blob, n -> {
@@ -86,6 +105,7 @@ public final class ImageCopier {
           });
           copied.incrementAndGet();
         }
+        remember(dst.registry(), blob.digest(), dst.repository());
       });
     }
     ParallelTasks.run(tasks, options.parallelism());

@@ -136,6 +136,25 @@ class ImageCopierIT {
   }
 
   @Test
+  void sharedLayersAreMountedFromTheRepositoryThatReceivedThem() throws Exception {
+    TestImages.Layer base = TestImages.randomLayer(random, "base.bin", 80_000);
+    for (String app : List.of("a", "b")) {
+      Manifest m = TestImages.pushImage(registries.client(src), repo + "-" + app, "linux", "amd64",
+          List.of(base, TestImages.randomLayer(random, app + ".bin", 1_000)), true);
+      registries.client(src).putManifest(repo + "-" + app, "v1", m);
+    }
+    copier.copy(ImageRef.of(src, repo + "-a", "v1"), ImageRef.of(dst, repo + "-a", "v1"), CopyOptions.DEFAULTS);
+
+    CopyResult second = copier.copy(ImageRef.of(src, repo + "-b", "v1"), ImageRef.of(dst, repo + "-b", "v1"),
+        CopyOptions.DEFAULTS);
+
+    assertThat(second.blobsMounted()).as("the base layer").isEqualTo(1);
+    assertThat(second.blobsCopied()).isEqualTo(2);
+    assertThat(second.bytesSent()).isLessThan(base.gzip().length);
+    assertThat(registries.client(dst).blobExists(repo + "-b", Digests.sha256(base.gzip()))).isTrue();
+  }
+
+  @Test
   void unknownImageIsNamed() {
     assertThatThrownBy(() -> copier.copy(ImageRef.of(src, repo, "nope"), ImageRef.of(dst, repo, "nope"),
         CopyOptions.DEFAULTS))
