@@ -80,7 +80,8 @@ EOF
   exit 1
 }
 
-java_run() { java -Xmx1g -cp "$cp" dev.ferry.images.ImageCopyBenchmark "$@"; }
+# The driver's log goes to stderr; its one result line starts with RESULT.
+java_run() { java -Xmx1g -cp "$cp" dev.ferry.images.ImageCopyBenchmark "$@" | tee /dev/stderr | sed -n 's/^RESULT //p'; }
 
 src=$(start_registry source)
 dst_ferry=$(start_registry dest-ferry)

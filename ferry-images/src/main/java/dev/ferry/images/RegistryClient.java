@@ -181,51 +181,159 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * Uploads a blob: one PUT when it fits in a chunk, else PATCH chunks. {@code content} must yield
-   * exactly the blob's bytes; {@code sent} is told of every chunk handed to the registry.
+   * Uploads a blob: one PUT when it fits in a chunk, else PATCH chunks. The content is streamed
+   * from {@code content} (so a copy downloads and uploads at once) and must be exactly the
+   * blob's bytes; {@code sent} is told of every chunk the registry accepted.
    */
   public void pushBlob(String repo, Descriptor blob, InputStream content, LongConsumer sent) {
     String what = "blob " + blob.digest() + " of " + host() + "/" + repo;
-    URI location = startUpload(repo, what);
+    MismatchWatch watched = new MismatchWatch(content);
     try {
-      if (blob.size() >= 0 && blob.size() <= chunkSize) {
-        byte[] bytes = content.readNBytes((int) blob.size());
-        drain(content);
+      URI location = startUpload(repo, what);
+      if (blob.size() < 0) {
+        throw new ImageException(what + " has no size in its manifest; it cannot be uploaded");
+      }
+      if (blob.size() <= chunkSize) {
+        // The whole stream, to its end: the digest is verified as the last bytes go out.
         HttpResponse<String> r = send("PUT", withDigest(location, blob.digest()), push(repo),
-            Map.of("Content-Type", "application/octet-stream"), () -> BodyPublishers.ofByteArray(bytes),
+            Map.of("Content-Type", "application/octet-stream"), streamed(watched, blob.size(), false),
             BodyHandlers.ofString(), what);
+        watched.rethrow();
         if (r.statusCode() != 201) {
           throw failure(r.statusCode(), errorBody(r.body()), what, "uploading");
         }
-        sent.accept(bytes.length);
+        sent.accept(blob.size());
         return;
       }
       long offset = 0;
-      byte[] chunk;
-      while ((chunk = content.readNBytes(chunkSize)).length > 0) {
-        byte[] c = chunk;
-        long end = offset + c.length - 1;
+      while (offset < blob.size()) {
+        long length = Math.min(chunkSize, blob.size() - offset);
         HttpResponse<String> r = send("PATCH", location, push(repo), Map.of(
-                "Content-Type", "application/octet-stream", "Content-Range", offset + "-" + end),
-            () -> BodyPublishers.ofByteArray(c), BodyHandlers.ofString(), what);
+                "Content-Type", "application/octet-stream", "Content-Range", offset + "-" + (offset + length - 1)),
+            streamed(watched, length, true), BodyHandlers.ofString(), what);
+        watched.rethrow();
         if (r.statusCode() != 202) {
           throw failure(r.statusCode(), errorBody(r.body()), what, "uploading a chunk of");
         }
         location = nextLocation(r, location, what);
-        offset += c.length;
-        sent.accept(c.length);
+        offset += length;
+        sent.accept(length);
       }
+      drain(watched); // reaching the end verifies the digest before the upload is committed
       HttpResponse<String> r = send("PUT", withDigest(location, blob.digest()), push(repo), Map.of(),
           BodyPublishers::noBody, BodyHandlers.ofString(), what);
       if (r.statusCode() != 201) {
         throw failure(r.statusCode(), errorBody(r.body()), what, "completing the upload of");
       }
+    } catch (ImageException e) {
+      if (watched.mismatch != null) {
+        throw corrupt(blob, repo, watched.mismatch);
+      }
+      throw e;
     } catch (BlobDigestMismatchException e) {
-      throw new ImageException("blob " + blob.digest() + " is corrupt where it was read from (its "
-          + e.getMessage().replace("content of blob " + blob.digest() + " ", "content ")
-          + ") and was not stored in " + host() + "/" + repo + "; push the image to its source again", e);
+      throw corrupt(blob, repo, e);
     } catch (IOException e) {
       throw new ImageException("reading " + what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private ImageException corrupt(Descriptor blob, String repo, BlobDigestMismatchException e) {
+    return new ImageException("blob " + blob.digest() + " is corrupt where it was read from (its "
+        + e.getMessage().replace("content of blob " + blob.digest() + " ", "content ")
+        + ") and was not stored in " + host() + "/" + repo + "; push the image to its source again", e);
+  }
+
+  /**
+   * A one-shot body of {@code length} bytes read from {@code in}; {@code bounded} stops there
+   * (a chunk) instead of reading to the end of the stream.
+   */
+  private static Body streamed(InputStream in, long length, boolean bounded) {
+    InputStream body = bounded ? new BoundedStream(in, length) : new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {
+        // the caller closes the source
+      }
+    };
+    return new Body() {
+      @Override
+      public BodyPublisher publisher() {
+        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> body), length);
+      }
+
+      @Override
+      public boolean replayable() {
+        return false;
+      }
+    };
+  }
+
+  /** Remembers a digest mismatch raised inside the HTTP client's body publisher. */
+  private static final class MismatchWatch extends java.io.FilterInputStream {
+    private volatile BlobDigestMismatchException mismatch;
+
+    MismatchWatch(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (BlobDigestMismatchException e) {
+        mismatch = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (BlobDigestMismatchException e) {
+        mismatch = e;
+        throw e;
+      }
+    }
+
+    void rethrow() throws BlobDigestMismatchException {
+      if (mismatch != null) {
+        throw mismatch;
+      }
+    }
+  }
+
+  /** At most {@code limit} bytes of a stream, leaving the rest (and the stream) open. */
+  private static final class BoundedStream extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    BoundedStream(InputStream in, long limit) {
+      this.in = in;
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
     }
   }
 
@@ -259,6 +367,10 @@ public final class RegistryClient implements AutoCloseable {
   /** A replayable request body (re-sent after an authentication challenge). */
   private interface Body {
     BodyPublisher publisher();
+
+    default boolean replayable() {
+      return true;
+    }
   }
 
   private <T> HttpResponse<T> send(String method, URI uri, String scope, Map<String, String> headers, Body body,
@@ -275,7 +387,7 @@ public final class RegistryClient implements AutoCloseable {
         b.header("Authorization", authorization);
       }
       HttpResponse<T> r = sendPlain(b.build(), handler, what);
-      if (r.statusCode() != 401 || attempt > 0) {
+      if (r.statusCode() != 401 || attempt > 0 || body != null && !body.replayable()) {
         return r;
       }
       String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");

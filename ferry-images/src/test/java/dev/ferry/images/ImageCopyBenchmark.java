@@ -63,7 +63,7 @@ public final class ImageCopyBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.out.println(refs.size() + " " + unique);
+    System.out.println("RESULT " + refs.size() + " " + unique);
   }
 
   private static void copy(String from, String to, Path refsFile) throws IOException {
@@ -85,7 +85,7 @@ public final class ImageCopyBenchmark {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%.2f %d %d %d %d%n", seconds, bytes, copied, skipped, mounted);
+    System.out.printf("RESULT %.2f %d %d %d %d%n", seconds, bytes, copied, skipped, mounted);
   }
 
   /** A gzip tar layer of random content, compressed fast (random data does not compress anyway). */
