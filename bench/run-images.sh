@@ -80,7 +80,10 @@ EOF
 }
 
 # The driver's log goes to stderr; its one result line starts with RESULT.
-java_run() { java -Xmx1g -cp "$cp" dev.ferry.images.ImageCopyBenchmark "$@" | tee /dev/stderr | sed -n 's/^RESULT //p'; }
+java_run() {
+  java -Xmx1g -cp "$cp" dev.ferry.images.ImageCopyBenchmark "$@" | tee /dev/stderr \
+    | awk '/^RESULT /{r=substr($0, 8)} /^COLD /{c=" " $2} END {print r c}'
+}
 
 rounds="${BENCH_ROUNDS:-3}"
 src=$(start_registry source)
@@ -104,9 +107,9 @@ stop_registry() { kill "$(cat "$work/$1/pid")" 2>/dev/null || true; rm -rf "$wor
 run_ferry() {
   local n=$1 dst warm
   dst=$(start_registry "ferry-$n"); warm=$(start_registry "warm-$n")
-  read -r ferry_s ferry_bytes ferry_copied ferry_skipped ferry_mounted \
+  read -r ferry_s ferry_bytes ferry_copied ferry_skipped ferry_mounted ferry_cold \
     < <(java_run copy "$src" "$dst" "$work/refs.txt" "$warm")
-  ferry_times+=("$ferry_s")
+  ferry_times+=("$ferry_s"); cold_times+=("$ferry_cold")
   echo "round $n: Ferry ${ferry_s}s, $ferry_bytes bytes sent" >&2
   check_digests "$dst" Ferry
   if [[ $n == 1 ]]; then
@@ -134,7 +137,7 @@ run_skopeo() {
   stop_registry "skopeo-$n"
 }
 
-ferry_times=(); skopeo_times=()
+ferry_times=(); skopeo_times=(); cold_times=()
 for n in $(seq 1 "$rounds"); do
   # Alternate who goes first, so neither always meets a colder or busier machine.
   if (( n % 2 )); then run_ferry "$n"; run_skopeo "$n"; else run_skopeo "$n"; run_ferry "$n"; fi
@@ -164,8 +167,10 @@ throwaway registry, as in the long-running controller). The order alternates bet
 |---|---:|---:|
 | rounds | ${ferry_times[*]} | ${skopeo_times[*]} |
 | **median** | **$ferry_median** | **$skopeo_median** |
+| Ferry's untimed warm-up copy (fresh JVM: class loading, JIT) | ${cold_times[*]} (median $(median "${cold_times[@]}")) | |
 
-Ferry / skopeo time (medians): **$ratio** (SPEC target ≤ 1).
+Ferry / skopeo time (medians, warm JVM): **$ratio** (SPEC target ≤ 1); fresh JVM:
+**$(python3 -c "print(f'{$(median "${cold_times[@]}") / $skopeo_median:.2f}')")**.
 
 | Round 1 | Ferry | skopeo |
 |---|---:|---:|
