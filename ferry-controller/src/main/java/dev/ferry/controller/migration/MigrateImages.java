@@ -100,6 +100,14 @@ final class MigrateImages implements Phase {
       return PhaseResult.fail("DirectImageMigration " + name + " failed: " + String.join("; ",
           status.getErrors() == null ? List.of("see its status") : status.getErrors()));
     }
+    if (status != null && status.getConditions() != null) {
+      // A DIM that cannot run (a MigCluster lost its registry path, a reference broke) would wait forever.
+      for (var condition : status.getConditions()) {
+        if ("InvalidReference".equals(condition.getType())) {
+          return PhaseResult.fail("DirectImageMigration " + name + " cannot run: " + condition.getMessage());
+        }
+      }
+    }
     int done = status == null ? 0 : size(status.getSuccessfulISs()) + size(status.getFailedISs());
     int total = status == null ? streamCount : done + size(status.getNewISs());
     return PhaseResult.requeue(POLL, "DirectImageMigration " + name + ": " + done + "/" + Math.max(total, done)
