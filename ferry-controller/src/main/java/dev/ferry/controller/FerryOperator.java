@@ -3,6 +3,8 @@ package dev.ferry.controller;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.cluster.MigClusterReconciler;
 import dev.ferry.controller.hook.MigHookReconciler;
+import dev.ferry.controller.images.DirectImageMigrationReconciler;
+import dev.ferry.controller.images.DirectImageStreamMigrationReconciler;
 import dev.ferry.controller.metrics.ControllerMetrics;
 import dev.ferry.controller.metrics.MigrationCensus;
 import dev.ferry.controller.migration.MigrationReconciler;
@@ -53,6 +55,8 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
+    operator.register(new DirectImageMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
+    operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
   }
 
   public ControllerMetrics metrics() {

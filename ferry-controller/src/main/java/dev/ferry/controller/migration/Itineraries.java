@@ -14,6 +14,7 @@ public final class Itineraries {
       new QuiesceApplications(),
       new WaitForQuiesce(),
       new RunHooks(HookPhase.POST_BACKUP),
+      new MigrateImages(),
       new CopyVolumeData(),
       new RunHooks(HookPhase.PRE_RESTORE),
       new RestoreResources(),
@@ -22,6 +23,7 @@ public final class Itineraries {
 
   public static final Itinerary STAGE = new Itinerary(Itinerary.STAGE, List.of(
       new ValidatePlan(),
+      new MigrateImages(),
       new CopyVolumeData()));
 
   /** No plan validation: a rollback must run even when the plan no longer validates. */

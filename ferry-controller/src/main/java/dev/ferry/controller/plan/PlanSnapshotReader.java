@@ -8,6 +8,7 @@ import dev.ferry.api.migration.MigPlanHook;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.images.ImageStreamLister;
 import dev.ferry.controller.plan.model.ClusterInspection;
 import dev.ferry.controller.plan.model.ClusterState;
 import dev.ferry.controller.plan.model.GvkCompatibility;
@@ -128,8 +129,10 @@ final class PlanSnapshotReader {
                 && names.contains(pv.getSpec().getClaimRef().getNamespace()))
             .forEach(volumes::add);
       }
+      List<String> imageStreams = source ? ImageStreamLister.list(client, found.keySet(), null).stream()
+          .map(i -> i.namespace() + "/" + i.name()).toList() : List.of();
       return new ClusterInspection(true, null, found, pods, volumes, claims,
-          client.storage().v1().storageClasses().list().getItems());
+          client.storage().v1().storageClasses().list().getItems(), imageStreams);
     } catch (ClusterAccessException | KubernetesClientException e) {
       LOG.info("cannot inspect cluster {}: {}", state.name(), e.getMessage());
       return ClusterInspection.failed(e.getMessage());

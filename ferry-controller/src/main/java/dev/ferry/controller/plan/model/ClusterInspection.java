@@ -17,10 +17,17 @@ import java.util.Map;
  * @param volumes        persistent volumes bound to claims in those namespaces (source only)
  * @param claims         claims in those namespaces (source only)
  * @param storageClasses every storage class of the cluster
+ * @param imageStreams   {@code namespace/name} of the image streams in those namespaces (source only)
  */
 public record ClusterInspection(boolean inspected, String error, Map<String, Namespace> namespaces, List<Pod> pods,
                                 List<PersistentVolume> volumes, List<PersistentVolumeClaim> claims,
-                                List<StorageClass> storageClasses) {
+                                List<StorageClass> storageClasses, List<String> imageStreams) {
+
+  public ClusterInspection(boolean inspected, String error, Map<String, Namespace> namespaces, List<Pod> pods,
+                           List<PersistentVolume> volumes, List<PersistentVolumeClaim> claims,
+                           List<StorageClass> storageClasses) {
+    this(inspected, error, namespaces, pods, volumes, claims, storageClasses, null);
+  }
 
   public ClusterInspection {
     namespaces = namespaces == null ? Map.of() : Map.copyOf(namespaces);
@@ -28,6 +35,7 @@ public record ClusterInspection(boolean inspected, String error, Map<String, Nam
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     claims = claims == null ? List.of() : List.copyOf(claims);
     storageClasses = storageClasses == null ? List.of() : List.copyOf(storageClasses);
+    imageStreams = imageStreams == null ? List.of() : List.copyOf(imageStreams);
   }
 
   public static ClusterInspection notInspected() {

@@ -38,6 +38,8 @@ public final class PlanConditions {
   public static final String PVS_DISCOVERED = "PvsDiscovered";
   public static final String GVKS_INCOMPATIBLE = "GVKsIncompatible";
   public static final String CLOSED = "Closed";
+  public static final String SOURCE_CLUSTER_NO_REGISTRY_PATH = "SourceClusterNoRegistryPath";
+  public static final String DESTINATION_CLUSTER_NO_REGISTRY_PATH = "DestinationClusterNoRegistryPath";
 
   public static final String READY_MESSAGE = "The migration plan is ready.";
 

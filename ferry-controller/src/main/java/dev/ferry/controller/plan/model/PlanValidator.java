@@ -21,6 +21,7 @@ public final class PlanValidator {
     ReferenceChecks.check(s, out);
     NamespaceChecks.check(s, out);
     HookChecks.check(s, out);
+    ImageChecks.check(s, out);
     pods(s, out);
     gvks(s, out);
     closed(s, out);
