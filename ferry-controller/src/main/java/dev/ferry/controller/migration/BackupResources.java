@@ -44,6 +44,10 @@ final class BackupResources implements Phase {
       // (ClaimsForDestination drops the others on restore).
       excluded.add("persistentvolumes");
     }
+    if (context.sourceRegistry() != null && context.destinationRegistry() != null) {
+      // MigrateImages recreates the image streams on the destination, pointing at the copied images.
+      excluded.addAll(List.of("imagestreams.image.openshift.io", "imagestreamtags.image.openshift.io"));
+    }
     spec.setExcludedResources(excluded);
     spec.setLabelSelector(context.plan().getSpec().getLabelSelector());
     spec.setStorageLocation(context.plan().getSpec().getMigStorageRef().getName());

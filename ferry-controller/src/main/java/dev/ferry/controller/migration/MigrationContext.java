@@ -135,12 +135,14 @@ public final class MigrationContext {
     return objectName(migration.getMetadata().getName(), "final");
   }
 
+  /** Host[:port] of the source's exposed registry (scheme and path of exposedRegistryPath dropped), or null. */
   public String sourceRegistry() {
-    return sourceCluster.getSpec() == null ? null : sourceCluster.getSpec().getExposedRegistryPath();
+    return dev.ferry.controller.images.RegistryAccess.registryHost(sourceCluster).orElse(null);
   }
 
+  /** Host[:port] of the destination's exposed registry, or null. */
   public String destinationRegistry() {
-    return destinationCluster.getSpec() == null ? null : destinationCluster.getSpec().getExposedRegistryPath();
+    return dev.ferry.controller.images.RegistryAccess.registryHost(destinationCluster).orElse(null);
   }
 
   public boolean quiescePods() {
