@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A migration's restore transform for storage, per the plan's volume selections: a claim whose
- * volume is copied (or skipped) is recreated unbound, with the selected storage class and access
+ * volume is copied is left out (the volume copy created it before the restore); a claim the plan
+ * does not list is recreated unbound, with the selected storage class and access
  * mode, so the destination provisions a fresh volume; its source PV is not restored. A claim whose
  * volume is moved (NFS and other shared volumes) keeps its binding and the PV is restored, pointing
  * at the same remote volume.
@@ -64,6 +65,11 @@ final class ClaimsForDestination implements RestoreTransform {
     PlanVolume volume = byClaim.get(key.namespace() + "/" + key.name());
     if (volume != null && action(volume) == PvAction.MOVE) {
       return TransformResult.none();
+    }
+    if (volume != null && action(volume) == PvAction.COPY) {
+      // CopyVolumeData created it (with the data) before the restore; restoring it again would
+      // only find it changed and warn.
+      return TransformResult.drop("created on the destination by the volume copy, with its data");
     }
     List<JsonNode> ops = new ArrayList<>();
     JsonNode spec = object.path("spec");
