@@ -19,7 +19,7 @@ import java.util.Map;
  * that already exists (an earlier stage, a restarted controller) is used as it is.
  */
 public final class DestinationClaims {
-  /** Set on claims this copy created: the restore then leaves them alone. */
+  /** Set on namespaces and claims this copy created: the restore then leaves them alone. */
   public static final String CREATED_FOR_COPY = "migration.ferry.dev/created-for-volume-copy";
   private static final List<String> BIND_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
       "pv.kubernetes.io/bound-by-controller", "volume.beta.kubernetes.io/storage-provisioner",
@@ -35,21 +35,32 @@ public final class DestinationClaims {
 
   /**
    * Creates the destination namespace when missing, marked like the claims, with the source
-   * namespace's node selector: without it the transfer pods may land on nodes the namespace's
-   * workloads may not use (MTC's troubleshooting guide: DVM does not complete).
+   * namespace's labels and annotations — its node selector especially: without it the transfer
+   * pods may land on nodes the namespace's workloads may not use (MTC's troubleshooting guide:
+   * DVM does not complete).
    */
   public void ensureNamespace(String namespace, Namespace sourceNamespace) {
     if (destination.namespaces().withName(namespace).get() != null) {
       return;
     }
+    // The source namespace's labels and annotations (its node selector included), as the restore
+    // would have created it, since the restore leaves a namespace created here alone.
     Map<String, String> annotations = new HashMap<>();
-    String selector = NodeSelectors.annotation(sourceNamespace);
-    if (selector != null) {
-      annotations.put(NodeSelectors.NAMESPACE_ANNOTATION, selector);
+    Map<String, String> namespaceLabels = new HashMap<>();
+    if (sourceNamespace != null) {
+      if (sourceNamespace.getMetadata().getAnnotations() != null) {
+        annotations.putAll(sourceNamespace.getMetadata().getAnnotations());
+      }
+      if (sourceNamespace.getMetadata().getLabels() != null) {
+        namespaceLabels.putAll(sourceNamespace.getMetadata().getLabels());
+      }
     }
+    namespaceLabels.remove("kubernetes.io/metadata.name");
+    namespaceLabels.putAll(labels);
+    annotations.put(CREATED_FOR_COPY, "true");
     try {
       destination.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-          .withLabels(labels).withAnnotations(annotations).endMetadata().build()).create();
+          .withLabels(namespaceLabels).withAnnotations(annotations).endMetadata().build()).create();
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw e;

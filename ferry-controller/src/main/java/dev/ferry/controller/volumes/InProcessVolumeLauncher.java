@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class InProcessVolumeLauncher implements VolumeLauncher, AutoCloseable {
   public static final String NAME = "in-process";
+  /** Transfers at once: disk and network bound, and the controller shares its node. */
+  public static final int DEFAULT_THREADS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(InProcessVolumeLauncher.class);
 
   private final VolumeMover mover;
