@@ -1,5 +1,7 @@
 package dev.ferry.volumes.repo;
 
+import dev.ferry.volumes.chunk.ChunkId;
+
 /**
  * One blob inside a pack.
  *
@@ -9,5 +11,5 @@ package dev.ferry.volumes.repo;
  * @param rawLength bytes after decompression
  * @param compressed whether the stored bytes are a zstd frame
  */
-public record PackEntry(BlobId id, int offset, int storedLength, int rawLength, boolean compressed) {
+public record PackEntry(ChunkId id, int offset, int storedLength, int rawLength, boolean compressed) {
 }

@@ -1,5 +1,6 @@
 package dev.ferry.volumes.repo;
 
+import dev.ferry.volumes.chunk.ChunkId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -27,7 +28,7 @@ import java.util.List;
 final class PackFormat {
   static final byte[] PACK_MAGIC = "FRYPACK1".getBytes(StandardCharsets.US_ASCII);
   static final byte[] INDEX_MAGIC = "FRYIDX01".getBytes(StandardCharsets.US_ASCII);
-  static final int ENTRY_BYTES = BlobId.LENGTH + 4 + 4 + 4 + 1;
+  static final int ENTRY_BYTES = ChunkId.LENGTH + 4 + 4 + 4 + 1;
   private static final int TAIL_BYTES = 4 + PACK_MAGIC.length;
 
   private PackFormat() {
@@ -38,7 +39,7 @@ final class PackFormat {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(entries.size());
       for (PackEntry e : entries) {
-        e.id().writeTo(out);
+        Ids.write(out, e.id());
         out.writeInt(e.offset());
         out.writeInt(e.storedLength());
         out.writeInt(e.rawLength());
@@ -90,7 +91,7 @@ final class PackFormat {
     long expected = 0;
     for (PackEntry e : entries) {
       if (e.offset() != expected) {
-        throw new RepositoryCorruptException(what + " has a damaged trailer (blob " + e.id().shortHex()
+        throw new RepositoryCorruptException(what + " has a damaged trailer (blob " + Ids.shortHex(e.id())
             + " at offset " + e.offset() + ", expected " + expected + ")");
       }
       expected += e.storedLength();
@@ -111,13 +112,13 @@ final class PackFormat {
       }
       List<PackEntry> entries = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        BlobId id = BlobId.readFrom(in);
+        ChunkId id = Ids.read(in);
         int offset = in.readInt();
         int stored = in.readInt();
         int raw = in.readInt();
         int flags = in.readUnsignedByte();
         if (offset < 0 || stored < 0 || raw < 0 || (long) offset + stored > packLimit || (flags & ~1) != 0) {
-          throw new RepositoryCorruptException(what + " has a damaged entry for blob " + id.shortHex());
+          throw new RepositoryCorruptException(what + " has a damaged entry for blob " + Ids.shortHex(id));
         }
         entries.add(new PackEntry(id, offset, stored, raw, flags == 1));
       }

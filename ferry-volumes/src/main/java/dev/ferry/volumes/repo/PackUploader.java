@@ -1,5 +1,6 @@
 package dev.ferry.volumes.repo;
 
+import dev.ferry.volumes.chunk.ChunkId;
 import dev.ferry.objectstore.ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -26,11 +27,13 @@ final class PackUploader implements AutoCloseable {
   private final int targetPackBytes;
   private final Semaphore inFlight;
   private final ExecutorService uploads;
-  private final Set<BlobId> claimed = ConcurrentHashMap.newKeySet();
+  private final Set<ChunkId> claimed = ConcurrentHashMap.newKeySet();
   private final List<Future<?>> pending = new ArrayList<>();
   private final AtomicLong bytesUploaded = new AtomicLong();
   private final AtomicLong packsUploaded = new AtomicLong();
   private final AtomicLong blobsAdded = new AtomicLong();
+  /** The first upload failure: workers stop at their next blob instead of chunking a volume that cannot be stored. */
+  private volatile RuntimeException failure;
 
   private ByteArrayOutputStream current;
   private List<PackEntry> currentEntries = new ArrayList<>();
@@ -50,12 +53,15 @@ final class PackUploader implements AutoCloseable {
   }
 
   /** True if the caller must store this blob: it is neither in the repository nor being stored by another worker. */
-  boolean claim(BlobId id) {
+  boolean claim(ChunkId id) {
     return !index.contains(id) && claimed.add(id);
   }
 
   /** Appends a claimed blob (stored bytes as they go in the pack); uploads the pack once it is full. */
-  void add(BlobId id, byte[] stored, int rawLength, boolean compressed) throws InterruptedException {
+  void add(ChunkId id, byte[] stored, int rawLength, boolean compressed) throws InterruptedException {
+    if (failure != null) {
+      throw failure;
+    }
     byte[] sealed = null;
     List<PackEntry> sealedEntries = null;
     synchronized (this) {
@@ -89,13 +95,16 @@ final class PackUploader implements AutoCloseable {
     try {
       future = uploads.submit(() -> {
         try {
-          String packId = BlobId.hash(pack, 0, pack.length).hex();
+          String packId = Ids.sha256Hex(pack, 0, pack.length);
           store.put(layout.pack(packId), pack);
           byte[] indexObject = PackFormat.indexObject(entries);
           store.put(layout.index(packId), indexObject);
           bytesUploaded.addAndGet(pack.length + indexObject.length);
           packsUploaded.incrementAndGet();
           index.add(packId, entries);
+        } catch (RuntimeException e) {
+          failure = e;
+          throw e;
         } finally {
           inFlight.release();
         }

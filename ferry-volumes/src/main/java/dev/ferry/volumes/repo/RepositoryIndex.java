@@ -1,5 +1,6 @@
 package dev.ferry.volumes.repo;
 
+import dev.ferry.volumes.chunk.ChunkId;
 import dev.ferry.objectstore.ObjectNotFoundException;
 import dev.ferry.objectstore.ObjectStore;
 import java.util.Collection;
@@ -25,7 +26,7 @@ public final class RepositoryIndex {
   public record Location(String packId, PackEntry entry) {
   }
 
-  private final Map<BlobId, Location> blobs = new ConcurrentHashMap<>();
+  private final Map<ChunkId, Location> blobs = new ConcurrentHashMap<>();
   private final Set<String> packs = ConcurrentHashMap.newKeySet();
 
   public static RepositoryIndex load(ObjectStore store, RepositoryLayout layout) {
@@ -50,7 +51,7 @@ public final class RepositoryIndex {
       }
       String what = "pack object " + key + " in " + store.describe();
       byte[] pack = store.getBytes(key);
-      if (!BlobId.hash(pack, 0, pack.length).hex().equals(packId)) {
+      if (!Ids.sha256Hex(pack, 0, pack.length).equals(packId)) {
         // A pack put is atomic, so this is damage, not an interrupted upload; skipping it only costs re-uploading.
         LOG.warn("{} does not hash to its name; ignoring it (its chunks are uploaded again when needed)", what);
         continue;
@@ -70,11 +71,11 @@ public final class RepositoryIndex {
     packs.add(packId);
   }
 
-  public boolean contains(BlobId id) {
+  public boolean contains(ChunkId id) {
     return blobs.containsKey(id);
   }
 
-  public Optional<Location> find(BlobId id) {
+  public Optional<Location> find(ChunkId id) {
     return Optional.ofNullable(blobs.get(id));
   }
 

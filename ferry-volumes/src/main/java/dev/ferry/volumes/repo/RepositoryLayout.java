@@ -8,7 +8,7 @@ import dev.ferry.objectstore.ObjectKeys;
  *   config                      format marker, written once
  *   packs/&lt;2 hex&gt;/&lt;pack id&gt;   compressed chunks plus a trailer listing them (pack id = SHA-256 of the pack)
  *   index/&lt;pack id&gt;             a copy of one pack's trailer, so loading the index reads no pack
- *   trees/&lt;snapshot id&gt;         a snapshot's file tree and chunk lists (zstd, binary)
+ *   trees/&lt;tree sha256&gt;         a snapshot's file tree and chunk lists (zstd, binary)
  *   snapshots/&lt;snapshot id&gt;     a snapshot's small header (time, tags, totals, tree hash); written last
  *   locks/&lt;lock id&gt;             who is using the repository right now
  * </pre>
@@ -55,8 +55,8 @@ public final class RepositoryLayout {
     return root + "index/" + packId;
   }
 
-  public String tree(String snapshotId) {
-    return root + "trees/" + snapshotId;
+  public String tree(String treeSha256) {
+    return root + "trees/" + treeSha256;
   }
 
   public String snapshotsPrefix() {

@@ -22,8 +22,8 @@ class PackFormatTest {
     assertThat(BlobCompression.compress(b, 0, b.length)).as("random bytes are stored raw").isNull();
 
     List<PackEntry> entries = List.of(
-        new PackEntry(BlobId.hash(a, 0, a.length), 0, storedA.length, a.length, true),
-        new PackEntry(BlobId.hash(b, 0, b.length), storedA.length, b.length, b.length, false));
+        new PackEntry(Ids.hash(a, 0, a.length), 0, storedA.length, a.length, true),
+        new PackEntry(Ids.hash(b, 0, b.length), storedA.length, b.length, b.length, false));
     ByteArrayOutputStream pack = new ByteArrayOutputStream();
     pack.writeBytes(storedA);
     pack.writeBytes(b);
@@ -38,7 +38,7 @@ class PackFormatTest {
   @Test
   void truncatedOrDamagedPacksAreClearErrorsNamingThePack() {
     byte[] blob = new byte[100];
-    List<PackEntry> entries = List.of(new PackEntry(BlobId.hash(blob, 0, 100), 0, 100, 100, false));
+    List<PackEntry> entries = List.of(new PackEntry(Ids.hash(blob, 0, 100), 0, 100, 100, false));
     byte[] pack = concat(blob, PackFormat.trailer(entries));
 
     assertThatThrownBy(() -> PackFormat.parsePack(Arrays.copyOf(pack, pack.length - 3), "pack object volumes/packs/ab/abc"))
