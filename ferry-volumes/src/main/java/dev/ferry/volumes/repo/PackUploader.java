@@ -95,7 +95,7 @@ final class PackUploader implements AutoCloseable {
     try {
       future = uploads.submit(() -> {
         try {
-          String packId = Ids.sha256Hex(pack, 0, pack.length);
+          String packId = Ids.sha256Hex(pack);
           store.put(layout.pack(packId), pack);
           byte[] indexObject = PackFormat.indexObject(entries);
           store.put(layout.index(packId), indexObject);

@@ -51,7 +51,7 @@ public final class RepositoryIndex {
       }
       String what = "pack object " + key + " in " + store.describe();
       byte[] pack = store.getBytes(key);
-      if (!Ids.sha256Hex(pack, 0, pack.length).equals(packId)) {
+      if (!Ids.sha256Hex(pack).equals(packId)) {
         // A pack put is atomic, so this is damage, not an interrupted upload; skipping it only costs re-uploading.
         LOG.warn("{} does not hash to its name; ignoring it (its chunks are uploaded again when needed)", what);
         continue;

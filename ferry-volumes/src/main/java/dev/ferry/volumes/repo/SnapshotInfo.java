@@ -15,7 +15,7 @@ import java.util.Map;
  * @param files regular files (hard links counted once)
  * @param bytes content bytes of the regular files
  * @param chunks distinct chunks the files reference
- * @param bytesAdded bytes this snapshot uploaded (new packs, their indexes and the tree)
+ * @param bytesAdded bytes this snapshot uploaded: new packs, their indexes and the tree (not this header)
  */
 public record SnapshotInfo(String id, Instant time, Map<String, String> tags, String parentId, String treeSha256,
     long entries, long files, long bytes, long chunks, long bytesAdded) {
