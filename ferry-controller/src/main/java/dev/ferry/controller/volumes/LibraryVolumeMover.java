@@ -5,7 +5,12 @@ import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
 import dev.ferry.volumes.fs.TreeVerifier;
 import dev.ferry.volumes.fs.VolumeMismatchException;
+import dev.ferry.volumes.repo.RestoreResult;
+import dev.ferry.volumes.repo.SnapshotInfo;
+import dev.ferry.volumes.repo.SnapshotRepository;
+import dev.ferry.volumes.repo.SnapshotResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,13 +25,30 @@ public final class LibraryVolumeMover implements VolumeMover {
   @Override
   public Snapshot snapshot(ObjectStore store, String prefix, Path root, Map<String, String> tags,
                            ProgressListener listener) throws IOException {
-    throw new UnsupportedOperationException("snapshot: waiting for dev.ferry.volumes.repo");
+    try {
+      SnapshotResult result = new SnapshotRepository(store, prefix).snapshot(root, tags, listener);
+      SnapshotInfo info = result.info();
+      return new Snapshot(info.id(), new TransferProgress(info.bytes(), info.bytes(), info.files(), info.files(),
+          result.bytesUploaded(), result.elapsed()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("snapshot of " + root + " interrupted");
+    }
   }
 
   @Override
   public TransferProgress restore(ObjectStore store, String prefix, String snapshotId, Path destination,
                                   ProgressListener listener) throws IOException {
-    throw new UnsupportedOperationException("restore: waiting for dev.ferry.volumes.repo");
+    try {
+      SnapshotRepository repository = new SnapshotRepository(store, prefix);
+      SnapshotInfo info = repository.get(snapshotId);
+      RestoreResult result = repository.restore(snapshotId, destination, listener);
+      return new TransferProgress(info.bytes(), info.bytes(), info.files(), info.files(), result.bytesDownloaded(),
+          result.elapsed());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("restore of snapshot " + snapshotId + " interrupted");
+    }
   }
 
   @Override

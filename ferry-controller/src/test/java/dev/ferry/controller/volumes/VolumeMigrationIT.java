@@ -167,6 +167,32 @@ class VolumeMigrationIT {
     }
   }
 
+  @Test
+  void aVerificationMismatchFailsTheMigrationNamingTheFile(Testbed testbed, @TempDir Path repository)
+      throws Exception {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "mismatch-" + s;
+    Path sourceDir = applicationWithVolume(host, app);
+    VolumeTrees.populate(sourceDir);
+    declarePlan(testbed, s, repository, app, "verify: true", "indirectVolumeMigration: true");
+
+    // A disk that loses a write: the copy completes, then one destination file is changed.
+    VolumeMover losesAWrite = new CorruptingMover(new LibraryVolumeMover(), Path.of("docs/file-7.txt"));
+    try (Controller controller = Controller.start(host, losesAWrite)) {
+      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+      assertThat(stage.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(String.join("\n", stage.getStatus().getErrors())).contains("docs/file-7.txt")
+          .contains(app + "/data");
+      assertThat(step(stage, "DirectVolume").getFailed()).isTrue();
+      DirectVolumeMigration dvm = dvm(host, stage);
+      assertThat(dvm.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(dvm.getStatus().conditions().find("Failed")).get()
+          .satisfies(c -> assertThat(c.getMessage()).contains("docs/file-7.txt"));
+      assertThat(onlyReport(host, dvm).getStatus().getExitCode()).isEqualTo(1);
+    }
+  }
+
   static Path applicationWithVolume(KubernetesClient host, String app) {
     PlanFixture.apply(host, """
         apiVersion: v1
