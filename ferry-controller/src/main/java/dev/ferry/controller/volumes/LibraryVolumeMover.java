@@ -3,6 +3,10 @@ package dev.ferry.controller.volumes;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
+import dev.ferry.volumes.direct.DirectOptions;
+import dev.ferry.volumes.direct.DirectTransfer;
+import dev.ferry.volumes.direct.MigrationCertificates;
+import dev.ferry.volumes.direct.TransferResult;
 import dev.ferry.volumes.fs.TreeVerifier;
 import dev.ferry.volumes.fs.VolumeMismatchException;
 import dev.ferry.volumes.repo.RestoreResult;
@@ -19,7 +23,14 @@ public final class LibraryVolumeMover implements VolumeMover {
 
   @Override
   public TransferProgress copy(Path source, Path destination, ProgressListener listener) throws IOException {
-    throw new UnsupportedOperationException("direct copy: waiting for dev.ferry.volumes.direct");
+    TransferResult result = DirectTransfer.copyLocal(source, destination, DirectOptions.defaults(), listener);
+    return progress(result);
+  }
+
+  /** A finished direct transfer in the controller's terms. */
+  public static TransferProgress progress(TransferResult result) {
+    return new TransferProgress(result.bytesTotal(), result.bytesTotal(), result.filesTotal(), result.filesTotal(),
+        result.bytesSent(), result.duration());
   }
 
   @Override
@@ -62,6 +73,6 @@ public final class LibraryVolumeMover implements VolumeMover {
 
   @Override
   public Map<String, String> mintTls(String name) {
-    throw new UnsupportedOperationException("TLS: waiting for dev.ferry.volumes.direct");
+    return MoverTlsFiles.of(MigrationCertificates.mint(name));
   }
 }
