@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
     description = "Ferry moves applications (resources, volume data, images) between Kubernetes/OpenShift clusters.",
     subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class,
         ControllerCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
-        MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class})
+        MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
+        dev.ferry.cli.mover.MoverCommand.class})
 public class FerryCommand {
 
   @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
