@@ -41,8 +41,10 @@ class MoverSendCommand extends MoverTask {
     Instant deadline = Instant.now().plus(connectTimeout);
     while (true) {
       try {
+        ProgressPrinter printer = new ProgressPrinter(out, "sending");
         TransferResult result = Sender.send(address.getHostString(), address.getPort(), credentials, root,
-            DirectOptions.defaults(), new ProgressPrinter(out, "sending"));
+            DirectOptions.defaults(), printer);
+        printer.finish(LibraryVolumeMover.progress(result));
         out.println("sent: " + TransferSummary.of(LibraryVolumeMover.progress(result), false));
         return;
       } catch (IOException e) {

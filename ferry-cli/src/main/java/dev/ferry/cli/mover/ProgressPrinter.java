@@ -1,12 +1,15 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.controller.volumes.MoverLogLine;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Prints a transfer's progress as a log line at most every few seconds: percent, bytes, rate, ETA. */
+/**
+ * Prints a transfer's progress as a log line at most every 2 s: percent, bytes, rate, ETA, and
+ * the exact numbers the Job launcher reads back from the pod's log ({@link MoverLogLine}).
+ */
 final class ProgressPrinter implements ProgressListener {
   private static final long INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
   private final PrintWriter out;
@@ -25,9 +28,13 @@ final class ProgressPrinter implements ProgressListener {
       return;
     }
     lastPrinted = now;
-    out.println(doing + ": " + p.percent() + "% (" + TransferSummary.bytes(p.bytesDone()) + " of "
-        + TransferSummary.bytes(p.bytesTotal()) + "), " + TransferSummary.rate(p.bytesPerSecond())
-        + p.eta().map(eta -> ", " + TransferSummary.duration(eta) + " left").orElse(""));
+    out.println(MoverLogLine.format(doing, p));
+    out.flush();
+  }
+
+  /** The final numbers, always printed. */
+  synchronized void finish(TransferProgress p) {
+    out.println(MoverLogLine.format(doing, p));
     out.flush();
   }
 }

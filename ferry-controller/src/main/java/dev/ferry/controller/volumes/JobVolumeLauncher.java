@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.ferry.volumes.TransferProgress;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,16 +82,33 @@ public final class JobVolumeLauncher implements VolumeLauncher {
       return new TransferState(TransferState.Phase.FAILED, null, "The sender Job " + sourceNamespace + "/"
           + jobs.senderName() + " on the source failed; see its pod's log", 1, jobs.senderName());
     }
+    Pod pod = source.pods().inNamespace(sourceNamespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
+        .withLabel(MoverJobs.ROLE_LABEL, "sender").list().getItems().stream().findFirst().orElse(null);
+    String podName = pod == null ? jobs.senderName() : pod.getMetadata().getName();
+    List<String> log = pod == null ? List.of() : logTail(source, sourceNamespace, podName);
+    TransferProgress progress = MoverLogLine.last(log).orElse(null);
     if (sender.getStatus() != null && sender.getStatus().getSucceeded() != null
         && sender.getStatus().getSucceeded() > 0) {
-      return new TransferState(TransferState.Phase.SUCCEEDED, null, "Completed by Job " + sourceNamespace + "/"
-          + jobs.senderName(), 0, jobs.senderName());
+      String summary = log.stream().filter(l -> l.startsWith("sent: ")).reduce((a, b) -> b)
+          .map(l -> l.substring("sent: ".length())).orElse("Completed by Job " + sourceNamespace + "/"
+              + jobs.senderName());
+      return new TransferState(TransferState.Phase.SUCCEEDED, progress, summary, 0, podName);
     }
-    boolean running = source.pods().inNamespace(sourceNamespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
-        .list().getItems().stream().map(Pod::getStatus).anyMatch(s -> s != null && "Running".equals(s.getPhase()));
-    return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING, null,
-        (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName(), null,
-        jobs.senderName());
+    boolean running = pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+    String message = !log.isEmpty() ? log.get(log.size() - 1)
+        : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName();
+    return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING, progress, message,
+        null, podName);
+  }
+
+  /** The last lines of a mover pod's log; none when the node cannot serve it (yet). */
+  private static List<String> logTail(KubernetesClient client, String namespace, String pod) {
+    try {
+      String log = client.pods().inNamespace(namespace).withName(pod).tailingLines(20).getLog();
+      return log == null ? List.of() : log.lines().filter(l -> !l.isBlank()).toList();
+    } catch (KubernetesClientException e) {
+      return List.of();
+    }
   }
 
   @Override

@@ -61,6 +61,16 @@ class VolumeModelTest {
   }
 
   @Test
+  void moverLogLinesCarryTheExactNumbers() {
+    var progress = new TransferProgress(3_145_728, 7_340_032, 3, 10, 3_150_000, Duration.ofSeconds(3));
+    String line = MoverLogLine.format("sending", progress);
+    assertThat(line).startsWith("sending: 42% (3.0 MiB of 7.0 MiB), 1.0 MiB/s, 4s left [");
+    assertThat(MoverLogLine.parse(line)).contains(progress);
+    assertThat(MoverLogLine.last(List.of(line, "sent: Completed", "noise"))).contains(progress);
+    assertThat(MoverLogLine.last(List.of("receiver not listening yet; retrying"))).isEmpty();
+  }
+
+  @Test
   void localDirectoryOfHostPathAndLocalVolumes(@TempDir Path dir) throws Exception {
     Path existing = Files.createDirectory(dir.resolve("pv-1"));
     assertThat(LocalVolumeDirectory.of(hostPath(existing.toString(), null))).contains(existing);
