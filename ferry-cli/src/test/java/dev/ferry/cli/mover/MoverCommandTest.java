@@ -52,7 +52,7 @@ class MoverCommandTest {
     int port = freePort();
     CompletableFuture<Run> receiver = CompletableFuture.supplyAsync(() -> run("mover", "receive", "--root",
         dir.resolve("destination").toString(), "--listen", "127.0.0.1:" + port, "--tls-dir", receiverTls.toString(),
-        "--timeout", "PT5S"));
+        "--timeout", "PT2S"));
     Run send = run("mover", "send", "--root", source.toString(), "--to", "127.0.0.1:" + port, "--tls-dir",
         senderTls.toString(), "--connect-timeout", "PT20S");
     assertThat(send.exitCode()).isEqualTo(1);
