@@ -13,6 +13,8 @@ import dev.ferry.api.migration.PvcToMigrate;
 import dev.ferry.api.migration.RsyncOperation;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.storage.InvalidMigStorageException;
+import dev.ferry.controller.storage.MigStorageLocations;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -354,15 +356,23 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
           + " of this indirect volume migration does not exist");
     }
     String plan = dvm.getMetadata().getLabels() == null ? null : dvm.getMetadata().getLabels().get(PLAN_LABEL);
+    java.util.function.Supplier<PodRepository> pods = () -> {
+      try {
+        return PodRepository.of(new MigStorageLocations(host).location(migStorage));
+      } catch (InvalidMigStorageException e) {
+        throw new PodRepository.UnreachableException(e.getMessage());
+      }
+    };
     return Optional.of(new RepositoryTarget(() -> storage.apply(migStorage), plan == null ? "none" : plan,
-        dvm.getMetadata().getNamespace() + "/" + name));
+        dvm.getMetadata().getNamespace() + "/" + name, pods));
   }
 
   /** The replication repository of an indirect copy; snapshots are tagged with the plan and the claim. */
-  private record RepositoryTarget(java.util.function.Supplier<ObjectStore> opener, String plan, String location) {
+  private record RepositoryTarget(java.util.function.Supplier<ObjectStore> opener, String plan, String location,
+                                  java.util.function.Supplier<PodRepository> pods) {
     VolumeTransfer.Repository forClaim(PvcToMigrate claim) {
       return new VolumeTransfer.Repository(opener, "volumes", Map.of("plan", plan, "pvc",
-          ClaimsToCopy.sourceKey(claim)), location);
+          ClaimsToCopy.sourceKey(claim)), location, pods);
     }
   }
 

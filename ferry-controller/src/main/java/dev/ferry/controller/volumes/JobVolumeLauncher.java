@@ -17,8 +17,9 @@ import java.util.Objects;
  * Runs a transfer as pods on the clusters (MTC's design, for volumes the controller cannot see):
  * a receiver Job behind a Service on the destination, then — once the Service has an address —
  * a sender Job on the source, with the per-transfer TLS material in a Secret on both sides. Job
- * state is read back on every poll, so nothing is kept in memory. Indirect transfers by pods are
- * not built yet and fail with a message saying so.
+ * state is read back on every poll, so nothing is kept in memory. Indirect transfers go through an
+ * S3 repository: a snapshot Job on the source, then a restore Job on the destination, with the
+ * repository's credentials in a Secret on each side.
  */
 public final class JobVolumeLauncher implements VolumeLauncher {
   public static final String NAME = "job";
@@ -41,9 +42,7 @@ public final class JobVolumeLauncher implements VolumeLauncher {
   @Override
   public TransferState poll(VolumeTransfer transfer) {
     if (transfer.repository().isPresent()) {
-      return new TransferState(TransferState.Phase.FAILED, null, "Indirect volume migration of "
-          + transfer.sourceKey() + " needs its volumes to be local directories on the controller's machine in this "
-          + "Ferry version; use direct volume migration (plan spec.indirectVolumeMigration: false)", 1, null);
+      return pollIndirect(transfer, transfer.repository().get());
     }
     MoverJobs jobs = jobs(transfer);
     String sourceNamespace = transfer.claim().getNamespace();
@@ -101,6 +100,59 @@ public final class JobVolumeLauncher implements VolumeLauncher {
         null, podName);
   }
 
+  /** Indirect: a snapshot Job on the source, then — once it succeeded — a restore Job on the destination. */
+  private TransferState pollIndirect(VolumeTransfer transfer, VolumeTransfer.Repository repository) {
+    PodRepository pods;
+    try {
+      pods = repository.pods().get();
+    } catch (PodRepository.UnreachableException e) {
+      return new TransferState(TransferState.Phase.FAILED, null, "Indirect volume migration of "
+          + transfer.sourceKey() + " through " + repository.location() + ": " + e.getMessage(), 1, null);
+    }
+    MoverJobs jobs = jobs(transfer);
+    String sourceNamespace = transfer.claim().getNamespace();
+    String targetNamespace = ClaimsToCopy.targetNamespace(transfer.claim());
+    KubernetesClient source = transfer.source();
+    KubernetesClient destination = transfer.destination();
+    createIfAbsent(source, jobs.repositorySecret(sourceNamespace, pods.environment()));
+    Job snapshot = createIfAbsent(source, jobs.snapshot(sourceNamespace, transfer.claim().getName(),
+        nodeSelector(source, sourceNamespace), pods, repository.tags()));
+    if (failed(snapshot)) {
+      return new TransferState(TransferState.Phase.FAILED, null, "The snapshot Job " + sourceNamespace + "/"
+          + jobs.snapshotName() + " on the source failed; see its pod's log", 1, jobs.snapshotName());
+    }
+    if (!succeeded(snapshot)) {
+      return following(source, sourceNamespace, jobs, "snapshot", "Uploading a snapshot");
+    }
+    createIfAbsent(destination, jobs.repositorySecret(targetNamespace, pods.environment()));
+    Job restore = createIfAbsent(destination, jobs.restore(targetNamespace, ClaimsToCopy.targetName(transfer.claim()),
+        nodeSelector(destination, targetNamespace), pods, repository.tags()));
+    if (failed(restore)) {
+      return new TransferState(TransferState.Phase.FAILED, null, "The restore Job " + targetNamespace + "/"
+          + jobs.restoreName() + " on the destination failed; see its pod's log", 1, jobs.restoreName());
+    }
+    TransferState state = following(destination, targetNamespace, jobs, "restore", "Restoring the snapshot");
+    return succeeded(restore) ? new TransferState(TransferState.Phase.SUCCEEDED, state.progress(),
+        state.message(), 0, state.podName()) : state;
+  }
+
+  /** The state of a running mover Job, from its pod's phase and log. */
+  private static TransferState following(KubernetesClient client, String namespace, MoverJobs jobs, String role,
+                                         String doing) {
+    Pod pod = client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
+        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems().stream().findFirst().orElse(null);
+    List<String> log = pod == null ? List.of() : logTail(client, namespace, pod.getMetadata().getName());
+    boolean running = pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+    String message = !log.isEmpty() ? log.get(log.size() - 1) : doing + ": pod " + (running ? "running" : "pending");
+    return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING,
+        MoverLogLine.last(log).orElse(null), message, null, pod == null ? null : pod.getMetadata().getName());
+  }
+
+  private static boolean succeeded(Job job) {
+    return job != null && job.getStatus() != null && job.getStatus().getSucceeded() != null
+        && job.getStatus().getSucceeded() > 0;
+  }
+
   /** The last lines of a mover pod's log; none when the node cannot serve it (yet). */
   private static List<String> logTail(KubernetesClient client, String namespace, String pod) {
     try {
@@ -123,6 +175,12 @@ public final class JobVolumeLauncher implements VolumeLauncher {
         .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
     transfer.destination().services().inNamespace(targetNamespace).withName(jobs.serviceName()).delete();
     transfer.destination().secrets().inNamespace(targetNamespace).withName(jobs.secretName()).delete();
+    transfer.source().batch().v1().jobs().inNamespace(sourceNamespace).withName(jobs.snapshotName())
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+    transfer.source().secrets().inNamespace(sourceNamespace).withName(jobs.repositorySecretName()).delete();
+    transfer.destination().batch().v1().jobs().inNamespace(targetNamespace).withName(jobs.restoreName())
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+    transfer.destination().secrets().inNamespace(targetNamespace).withName(jobs.repositorySecretName()).delete();
   }
 
   MoverJobs jobs(VolumeTransfer transfer) {

@@ -54,6 +54,42 @@ public final class MoverJobs {
     return name;
   }
 
+  public String repositorySecretName() {
+    return name + "-repo";
+  }
+
+  public String snapshotName() {
+    return name + "-snapshot";
+  }
+
+  public String restoreName() {
+    return name + "-restore";
+  }
+
+  /** The repository credentials, given to snapshot/restore pods as environment variables. */
+  public Secret repositorySecret(String namespace, Map<String, String> environment) {
+    return new SecretBuilder().withNewMetadata().withName(repositorySecretName()).withNamespace(namespace)
+        .withLabels(labels(null)).endMetadata().withType("Opaque").withStringData(environment).build();
+  }
+
+  /** Indirect, source side: snapshot the claim into the repository, tagged so the restore finds it. */
+  public Job snapshot(String namespace, String claim, Map<String, String> nodeSelector, PodRepository repository,
+                      Map<String, String> tags) {
+    List<String> args = new java.util.ArrayList<>(List.of("mover", "snapshot", "--root", DATA));
+    tags.forEach((k, v) -> args.addAll(List.of("--tag", k + "=" + v)));
+    args.addAll(repository.arguments());
+    return job(snapshotName(), namespace, claim, nodeSelector, "snapshot", args, null, repositorySecretName());
+  }
+
+  /** Indirect, destination side: restore the latest snapshot with {@code tags} into the claim. */
+  public Job restore(String namespace, String claim, Map<String, String> nodeSelector, PodRepository repository,
+                     Map<String, String> tags) {
+    List<String> args = new java.util.ArrayList<>(List.of("mover", "restore", "--snapshot", "latest", "--root", DATA));
+    tags.forEach((k, v) -> args.addAll(List.of("--tag", k + "=" + v)));
+    args.addAll(repository.arguments());
+    return job(restoreName(), namespace, claim, nodeSelector, "restore", args, null, repositorySecretName());
+  }
+
   /** The TLS material, never logged; the same Secret is created on both clusters. */
   public Secret secret(String namespace, Map<String, String> tlsFiles) {
     return new SecretBuilder().withNewMetadata().withName(secretName()).withNamespace(namespace)
@@ -75,22 +111,26 @@ public final class MoverJobs {
 
   public Job receiver(String namespace, String claim, Map<String, String> nodeSelector) {
     return job(receiverName(), namespace, claim, nodeSelector, "receiver",
-        List.of("mover", "receive", "--root", DATA, "--listen", "0.0.0.0:" + PORT, "--tls-dir", TLS), PORT);
+        List.of("mover", "receive", "--root", DATA, "--listen", "0.0.0.0:" + PORT, "--tls-dir", TLS), PORT, null);
   }
 
   /** {@code receiverAddress}: where the sender reaches the receiver's Service, host only. */
   public Job sender(String namespace, String claim, Map<String, String> nodeSelector, String receiverAddress) {
     return job(senderName(), namespace, claim, nodeSelector, "sender",
-        List.of("mover", "send", "--root", DATA, "--to", receiverAddress + ":" + PORT, "--tls-dir", TLS), null);
+        List.of("mover", "send", "--root", DATA, "--to", receiverAddress + ":" + PORT, "--tls-dir", TLS), null, null);
   }
 
   private Job job(String jobName, String namespace, String claim, Map<String, String> nodeSelector, String role,
-                  List<String> args, Integer port) {
+                  List<String> args, Integer port, String environmentSecret) {
     var container = new io.fabric8.kubernetes.api.model.ContainerBuilder()
         .withName("mover").withImage(settings.image()).withArgs(args)
         .addNewVolumeMount().withName("data").withMountPath(DATA).endVolumeMount()
-        .addNewVolumeMount().withName("tls").withMountPath(TLS).withReadOnly(true).endVolumeMount()
         .withSecurityContext(securityContext());
+    if (environmentSecret == null) {
+      container.addNewVolumeMount().withName("tls").withMountPath(TLS).withReadOnly(true).endVolumeMount();
+    } else {
+      container.addNewEnvFrom().withNewSecretRef().withName(environmentSecret).endSecretRef().endEnvFrom();
+    }
     if (port != null) {
       container.addNewPort().withName("mover").withContainerPort(port).endPort();
     }
@@ -102,8 +142,8 @@ public final class MoverJobs {
         .withContainers(container.build())
         .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim()
         .endVolume()
-        .addNewVolume().withName("tls").withNewSecret().withSecretName(secretName()).withDefaultMode(0400).endSecret()
-        .endVolume()
+        .addAllToVolumes(environmentSecret != null ? List.of() : List.of(new io.fabric8.kubernetes.api.model.VolumeBuilder()
+            .withName("tls").withNewSecret().withSecretName(secretName()).withDefaultMode(0400).endSecret().build()))
         .endSpec().endTemplate().endSpec().build();
   }
 

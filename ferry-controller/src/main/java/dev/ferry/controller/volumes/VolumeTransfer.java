@@ -29,9 +29,11 @@ public record VolumeTransfer(String key, String objectName, PvcToMigrate claim,
   /**
    * The replication repository of an indirect transfer.
    *
-   * @param location where the pods reach it ({@code ferry mover snapshot --repository}), e.g. s3://bucket/prefix
+   * @param location what to call it in messages (the MigStorage)
+   * @param pods     how transfer pods reach it; throws {@link PodRepository.UnreachableException} saying why not
    */
-  public record Repository(Supplier<ObjectStore> opener, String prefix, Map<String, String> tags, String location) {
+  public record Repository(Supplier<ObjectStore> opener, String prefix, Map<String, String> tags, String location,
+                           Supplier<PodRepository> pods) {
   }
 
   public String sourceKey() {

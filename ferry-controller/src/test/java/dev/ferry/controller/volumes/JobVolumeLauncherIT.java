@@ -111,6 +111,43 @@ class JobVolumeLauncherIT {
   }
 
   @Test
+  void indirectByPodsStartsWithASnapshotJob(Testbed testbed) {
+    KubernetesClient source = testbed.source().client();
+    KubernetesClient destination = testbed.destination().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "snap-" + s;
+    PersistentVolumeClaim sourceClaim = claim(source, app, "");
+    PersistentVolumeClaim targetClaim = claim(destination, app, "");
+    PvcToMigrate pvc = new PvcToMigrate();
+    pvc.setName("data");
+    pvc.setNamespace(app);
+    String name = TransferNames.of("dvm-" + s, app, "data");
+    var s3 = testbed.s3();
+    VolumeTransfer.Repository repository = new VolumeTransfer.Repository(() -> {
+      throw new AssertionError("pods, not the controller, use the repository");
+    }, "volumes", Map.of("plan", "uid-" + s, "pvc", app + "/data"), NS + "/repo", () -> PodRepository.of(
+        dev.ferry.objectstore.StorageLocation.aws(dev.ferry.objectstore.S3Settings.builder().bucket("volumes")
+            .endpoint(s3.endpoint()).forcePathStyle(true).credentials(s3.accessKey(), s3.secretKey()).build())));
+    VolumeTransfer transfer = new VolumeTransfer("dvm-" + s + "/" + app + "/data/1", name, pvc, source, destination,
+        sourceClaim, targetClaim, Optional.empty(), Optional.empty(), false, Optional.of(repository));
+    JobVolumeLauncher launcher = new JobVolumeLauncher(new LibraryVolumeMover(),
+        new MoverPodSettings("ferry:test", false), Map.of());
+
+    TransferState state = launcher.poll(transfer);
+    assertThat(state.finished()).isFalse();
+    Job snapshot = source.batch().v1().jobs().inNamespace(app).withName(name + "-snapshot").get();
+    assertThat(snapshot.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .containsSequence("--tag", "pvc=" + app + "/data").contains("--s3-path-style", s3.endpoint());
+    assertThat(source.secrets().inNamespace(app).withName(name + "-repo").get().getData())
+        .containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    assertThat(destination.batch().v1().jobs().inNamespace(app).withName(name + "-restore").get())
+        .as("the restore waits for the snapshot").isNull();
+    launcher.release(transfer);
+    assertThat(source.batch().v1().jobs().inNamespace(app).withName(name + "-snapshot").get()).isNull();
+    assertThat(source.secrets().inNamespace(app).withName(name + "-repo").get()).isNull();
+  }
+
+  @Test
   void aVolumeNotOnThisMachineGoesToPods(Testbed testbed, @org.junit.jupiter.api.io.TempDir Path repository) {
     KubernetesClient host = testbed.source().client();
     String s = UUID.randomUUID().toString().substring(0, 6);
