@@ -126,7 +126,12 @@ public final class Sender {
       throw tlsRefused(e);
     } catch (IOException e) {
       IOException first = failure.get();
-      throw first != null && first != e ? first : e;
+      IOException cause = first != null ? first : e;
+      if (cause instanceof DirectTransferException) {
+        throw cause;
+      }
+      throw new DirectTransferException("transfer to the receiver at " + host + ":" + port + " broke off (" + cause
+          + "); run it again to resume: what the receiver already has is not sent again", cause);
     } finally {
       ticker.shutdownNow();
       closeAll();
@@ -235,8 +240,8 @@ public final class Sender {
    * Delta by content-defined chunks rather than rsync's rolling checksum: both sides chunk their
    * copy independently and in parallel (no per-byte rolling lookups against the receiver's
    * block list), insertions only disturb the chunks around them, and the chunker is the one the
-   * repository already uses. The cost: a change is sent rounded up to whole chunks (16–128 KiB,
-   * ~32 KiB average), so scattered single-byte edits are expensive; edits in runs are cheap.
+   * repository already uses. The cost: a change is sent rounded up to whole chunks (4–64 KiB,
+   * ~16 KiB average), so scattered single-byte edits are expensive; edits in runs are cheap.
    */
   private void sendDelta(Conn c, Replies replies, int index, byte[] buf) throws IOException {
     FileEntry e = source.get(index);
