@@ -40,6 +40,10 @@ public record DirectOptions(int connections, int segmentSize, long deltaMinSize,
     return new DirectOptions(connections, segmentSize, bytes, progressInterval, plaintext);
   }
 
+  public DirectOptions withProgressInterval(Duration interval) {
+    return new DirectOptions(connections, segmentSize, deltaMinSize, interval, plaintext);
+  }
+
   /** Test/benchmark flag: turns TLS off. */
   public DirectOptions withPlaintextForTesting(boolean on) {
     return new DirectOptions(connections, segmentSize, deltaMinSize, progressInterval, on);

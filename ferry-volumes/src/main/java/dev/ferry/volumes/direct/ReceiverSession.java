@@ -102,6 +102,7 @@ final class ReceiverSession {
       Protocol.expect(in, Protocol.MANIFEST, "waiting for the source manifest");
       List<FileEntry> source = Protocol.readEntries(in);
       try {
+        ManifestValidator.validate(source);
         prepare(source);
       } catch (IOException e) {
         fail(out, describe(e, null));

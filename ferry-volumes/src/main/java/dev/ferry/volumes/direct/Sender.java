@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source side of a direct transfer. One run: scan the source, learn what the receiver has,
@@ -45,6 +47,7 @@ import javax.net.ssl.SSLException;
  * per-file acknowledgement), then ask the receiver to finish (links, metadata, deletions done).
  */
 public final class Sender {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String host;
@@ -90,6 +93,7 @@ public final class Sender {
   private TransferResult run() throws IOException {
     started = System.nanoTime();
     source = TreeScanner.scan(root);
+    long scanned = System.nanoTime();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ferry-sender-progress");
       t.setDaemon(true);
@@ -112,21 +116,32 @@ public final class Sender {
       Protocol.writeEntries(control.out, source);
       control.out.flush();
       Protocol.expect(control.in, Protocol.PREPARED, "waiting for the receiver to prepare");
+      long prepared = System.nanoTime();
 
       sendData();
+      long sentAll = System.nanoTime();
 
       control.out.writeByte(Protocol.FINISH);
       control.out.flush();
       Protocol.expect(control.in, Protocol.DONE, "waiting for the receiver to finish");
       long deleted = control.in.readLong();
       report();
+      LOG.info("transfer done: {} of {} files sent, {} content bytes of which {} unchanged, {} bytes on the wire,"
+          + " in {} ms (scan {} ms, receiver scan and prepare {} ms, data {} ms, links and metadata {} ms)",
+          filesSent.get(), plan.filesTotal, plan.bytesTotal, bytesUnchanged.get(), bytesSent.get(), ms(System.nanoTime() - started),
+          ms(scanned - started), ms(prepared - scanned), ms(sentAll - prepared), ms(System.nanoTime() - sentAll));
       return new TransferResult(plan.filesTotal, filesSent.get(), plan.bytesTotal, bytesSent.get(),
           bytesReceived.get(), bytesUnchanged.get(), deleted, elapsed());
     } catch (SSLException e) {
       throw tlsRefused(e);
     } catch (IOException e) {
       IOException first = failure.get();
-      throw first != null && first != e ? first : e;
+      IOException cause = first != null ? first : e;
+      if (cause instanceof DirectTransferException) {
+        throw cause;
+      }
+      throw new DirectTransferException("transfer to the receiver at " + host + ":" + port + " broke off (" + cause
+          + "); run it again to resume: what the receiver already has is not sent again", cause);
     } finally {
       ticker.shutdownNow();
       closeAll();
@@ -235,8 +250,8 @@ public final class Sender {
    * Delta by content-defined chunks rather than rsync's rolling checksum: both sides chunk their
    * copy independently and in parallel (no per-byte rolling lookups against the receiver's
    * block list), insertions only disturb the chunks around them, and the chunker is the one the
-   * repository already uses. The cost: a change is sent rounded up to whole chunks (16–128 KiB,
-   * ~32 KiB average), so scattered single-byte edits are expensive; edits in runs are cheap.
+   * repository already uses. The cost: a change is sent rounded up to whole chunks (4–64 KiB,
+   * ~16 KiB average), so scattered single-byte edits are expensive; edits in runs are cheap.
    */
   private void sendDelta(Conn c, Replies replies, int index, byte[] buf) throws IOException {
     FileEntry e = source.get(index);
@@ -341,6 +356,10 @@ public final class Sender {
     } catch (RuntimeException e) {
       // a faulty listener must not break the transfer
     }
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private Duration elapsed() {
