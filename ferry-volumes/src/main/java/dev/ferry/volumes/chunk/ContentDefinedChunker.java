@@ -51,9 +51,13 @@ public final class ContentDefinedChunker {
     return new ContentDefinedChunker(512 << 10, 1 << 20, 4 << 20);
   }
 
-  /** 8 KiB / 32 KiB / 128 KiB: the direct delta, where a changed chunk costs its whole length on the wire. */
+  /**
+   * 4 KiB / 16 KiB / 64 KiB: the direct delta, where every chunk a change touches costs its whole
+   * length on the wire (a run of changed bytes costs about itself plus one average chunk), while
+   * the receiver's chunk list costs 36 bytes per chunk (0.2 % of the file).
+   */
   public static ContentDefinedChunker forDelta() {
-    return new ContentDefinedChunker(8 << 10, 32 << 10, 128 << 10);
+    return new ContentDefinedChunker(4 << 10, 16 << 10, 64 << 10);
   }
 
   public int minSize() {

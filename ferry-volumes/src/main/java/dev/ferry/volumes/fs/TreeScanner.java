@@ -20,8 +20,8 @@ import java.util.Map;
  * makes hard-link leaders ({@link FileEntry#hardLinkOf}) the same on both sides of a copy.
  */
 public final class TreeScanner {
-  /** Where the direct transport keeps partial data; never part of the volume's content. */
-  public static final String FERRY_PRIVATE_PREFIX = ".ferry-";
+  /** Top-level directory where the direct receiver keeps partial data; never part of the volume's content. */
+  public static final String PARTIAL_AREA = ".ferry-partial";
 
   private TreeScanner() {
   }
@@ -31,8 +31,7 @@ public final class TreeScanner {
   }
 
   /**
-   * @param skipFerryPrivate leave out top-level entries starting with {@value #FERRY_PRIVATE_PREFIX}
-   *     (the receiver's resume area)
+   * @param skipFerryPrivate leave out the top-level {@value #PARTIAL_AREA} directory (the receiver's resume area)
    */
   public static List<FileEntry> scan(Path root, boolean skipFerryPrivate) throws IOException {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -44,7 +43,7 @@ public final class TreeScanner {
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         if (!dir.equals(root)) {
           if (skipFerryPrivate && dir.getParent().equals(root)
-              && dir.getFileName().toString().startsWith(FERRY_PRIVATE_PREFIX)) {
+              && dir.getFileName().toString().equals(PARTIAL_AREA)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           paths.add(dir);

@@ -60,11 +60,12 @@ class TreeScannerTest {
   void canLeaveOutTheReceiversPrivateArea() throws IOException {
     Path root = tmp.resolve("r");
     TestTrees.write(root.resolve(".ferry-partial/x"), new byte[3]);
-    TestTrees.write(root.resolve("keep/.ferry-partial-not-top"), new byte[1]);
+    TestTrees.write(root.resolve("keep/.ferry-partial"), new byte[1]);
+    TestTrees.write(root.resolve(".ferry-partial-not-it"), new byte[1]);
 
     assertThat(TreeScanner.scan(root, true)).extracting(FileEntry::path)
-        .containsExactly("keep", "keep/.ferry-partial-not-top");
-    assertThat(TreeScanner.scan(root)).hasSize(4);
+        .containsExactly(".ferry-partial-not-it", "keep", "keep/.ferry-partial");
+    assertThat(TreeScanner.scan(root)).hasSize(5);
   }
 
   @Test
