@@ -31,7 +31,8 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   { mvn -o "${args[@]}" || mvn "${args[@]}"; } >&2
 fi
 cp="ferry-volumes/target/classes:$(cat ferry-volumes/target/classpath.txt)"
-ferry() { java "-Xmx${heap}" -XX:+UseParallelGC -cp "$cp" dev.ferry.volumes.repo.RepositoryTool "$@" 2>/dev/null; }
+# Serial GC and a pre-sized young generation: on a small, busy machine parallel GC threads compete with the workers.
+ferry() { java "-Xmx${heap}" -Xms512m -Xmn256m -XX:+UseSerialGC -cp "$cp" dev.ferry.volumes.repo.RepositoryTool "$@" 2>/dev/null; }
 
 src="$dir/source"
 generate() {
@@ -93,9 +94,22 @@ print(total)
 PY
 }
 
-now() { date +%s.%N; }
-timed() { local t0; t0=$(now); "$@" >&2; echo "$(now) - $t0" | bc; }
+# "wall-seconds cpu-seconds": CPU time (user + sys) is reported too because wall time on a shared
+# machine swings with the other tenants' load; CPU time is what each tool itself spent.
+timed() {
+  local out e u s
+  out=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$out" "$@" >&2
+  read -r e u s < "$out"
+  rm -f "$out"
+  echo "$e $(echo "$u + $s" | bc)"
+}
 ratio() { echo "scale=2; $1 / $2" | bc; }
+wall() { echo "${1% *}"; }
+cpu() { echo "${1#* }"; }
+row() { # label ferry restic
+  echo "| $1 | $(wall "$2") | $(wall "$3") | $(ratio "$(wall "$2")" "$(wall "$3")") | $(cpu "$2") | $(cpu "$3") | $(ratio "$(cpu "$2")" "$(cpu "$3")") |"
+}
 
 rm -rf "$dir"
 mkdir -p "$dir"
@@ -128,18 +142,18 @@ rr=$(timed restic -q -r "$restic_repo" restore latest --target "$dir/restic-rest
 diff -r "$src" "$dir/ferry-restore" >&2 && log "ferry restore identical to the source (diff -r)"
 ferry verify --repo "$ferry_repo" --snapshot latest --target "$dir/ferry-restore" "${tags[@]}" >&2
 
-cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | xargs)
+model=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | xargs)
 cat <<MD
 | Data set | $files files, $(ratio "$bytes" 1073741824) GiB ($small small files, 4 × $large_mib MiB large: 2 random, 2 text); step 3 changes $changed bytes |
 |---|---|
-| Machine | $(nproc) CPUs ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r); Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(restic version | cut -d' ' -f1-2) |
+| Machine | $(nproc) CPUs ($model), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(restic version | cut -d' ' -f1-2) |
 
-| Step | Ferry | restic | Ferry / restic |
-|---|---|---|---|
-| 1. first snapshot (s) | $f1 | $r1 | $(ratio "$f1" "$r1") |
-| 2. unchanged snapshot (s) | $f2 | $r2 | $(ratio "$f2" "$r2") |
-| 2 ÷ 1 | $(ratio "$f2" "$f1") | $(ratio "$r2" "$r1") | |
-| 3. after 1 % change (s) | $f3 | $r3 | $(ratio "$f3" "$r3") |
-| repository size (bytes) | $fsize | $rsize | $(ratio "$fsize" "$rsize") |
-| restore of snapshot 3 (s) | $fr | $rr | $(ratio "$fr" "$rr") |
+| Step | Ferry wall (s) | restic wall (s) | Ferry / restic | Ferry CPU (s) | restic CPU (s) | Ferry / restic |
+|---|---|---|---|---|---|---|
+$(row "1. first snapshot" "$f1" "$r1")
+$(row "2. unchanged snapshot" "$f2" "$r2")
+| 2 ÷ 1 | $(ratio "$(wall "$f2")" "$(wall "$f1")") | $(ratio "$(wall "$r2")" "$(wall "$r1")") | | $(ratio "$(cpu "$f2")" "$(cpu "$f1")") | $(ratio "$(cpu "$r2")" "$(cpu "$r1")") | |
+$(row "3. after 1 % change" "$f3" "$r3")
+$(row "restore of snapshot 3" "$fr" "$rr")
+| repository size (bytes) | $fsize | $rsize | $(ratio "$fsize" "$rsize") | | | |
 MD
