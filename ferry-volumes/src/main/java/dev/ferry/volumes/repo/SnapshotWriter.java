@@ -75,7 +75,7 @@ final class SnapshotWriter {
         }
         int slot = i;
         Path file = source.resolve(e.path());
-        long[] identity = identity(file);
+        long[] identity = identity(file, e.path());
         SnapshotEntry old = previous.get(e.path());
         if (old != null && unchanged(old, e, identity, index)) {
           result[slot] = new SnapshotEntry(e, identity[0], identity[1], old.chunks());
@@ -135,8 +135,7 @@ final class SnapshotWriter {
         progress.bytes(chunk.length());
       });
     } catch (NoSuchFileException gone) {
-      throw new IOException(e.path() + " disappeared while the snapshot was taken; snapshot a quiesced volume "
-          + "(scale the workload down) or retry", gone);
+      throw vanished(e.path(), gone);
     }
     progress.fileDone();
     FileEntry actual = read == e.size() ? e
@@ -159,11 +158,21 @@ final class SnapshotWriter {
   }
 
   /** Inode and ctime (ns): what changes when content changes, even if mtime was reset. */
-  private static long[] identity(Path file) throws IOException {
-    Map<String, Object> a = Files.readAttributes(file, "unix:ino,ctime", LinkOption.NOFOLLOW_LINKS);
+  private static long[] identity(Path file, String path) throws IOException {
+    Map<String, Object> a;
+    try {
+      a = Files.readAttributes(file, "unix:ino,ctime", LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException gone) {
+      throw vanished(path, gone);
+    }
     FileTime ctime = (FileTime) a.get("ctime");
     Instant t = ctime.toInstant();
     return new long[] {(Long) a.get("ino"), t.getEpochSecond() * 1_000_000_000L + t.getNano()};
+  }
+
+  private static IOException vanished(String path, NoSuchFileException cause) {
+    return new IOException(path + " disappeared while the snapshot was taken; snapshot a quiesced volume (scale the "
+        + "workload down) or retry; nothing was published", cause);
   }
 
   static void awaitAll(List<Future<?>> tasks, ExecutorService workers) throws IOException, InterruptedException {

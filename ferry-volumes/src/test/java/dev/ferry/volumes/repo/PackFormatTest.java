@@ -53,6 +53,17 @@ class PackFormatTest {
   }
 
   @Test
+  void largeRandomChunksSkipCompressionAndLargeTextChunksCompress() {
+    byte[] random = new byte[1 << 20];
+    RANDOM.nextBytes(random);
+    assertThat(BlobCompression.compress(random, 0, random.length)).isNull();
+    byte[] text = "2026-11-28 INFO worker-3 restored chunk 42 in 7 ms\n".repeat(30_000).getBytes();
+    byte[] stored = BlobCompression.compress(text, 0, text.length);
+    assertThat(stored).hasSizeLessThan(text.length / 10);
+    assertThat(BlobCompression.decompress(stored, 0, stored.length, text.length)).isEqualTo(text);
+  }
+
+  @Test
   void corruptZstdDataIsReported() {
     byte[] a = "abcabcabcabcabcabcabcabcabcabcabcabcabcabc".repeat(20).getBytes();
     byte[] stored = BlobCompression.compress(a, 0, a.length);
