@@ -134,7 +134,7 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
       PersistentVolumeClaim target = destinationClaims.ensure(claim, sourceClaim);
       sourceClaims.put(key, sourceClaim);
       targetClaims.put(key, target);
-      if (!bound(target)) {
+      if (!bound(target) && !bindsOnFirstPod(destination, target)) {
         unbound.add(ClaimsToCopy.targetKey(claim));
       }
     }
@@ -325,6 +325,19 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
     }
     PersistentVolume pv = client.persistentVolumes().withName(volume).get();
     return LocalVolumeDirectory.of(pv);
+  }
+
+  /**
+   * A claim of a {@code WaitForFirstConsumer} storage class binds only when a pod uses it: the
+   * receiver pod will, so there is nothing to wait for (and its volume is not local yet).
+   */
+  private static boolean bindsOnFirstPod(KubernetesClient client, PersistentVolumeClaim claim) {
+    String storageClass = claim.getSpec() == null ? null : claim.getSpec().getStorageClassName();
+    if (storageClass == null || storageClass.isEmpty()) {
+      return false;
+    }
+    var found = client.storage().v1().storageClasses().withName(storageClass).get();
+    return found != null && "WaitForFirstConsumer".equals(found.getVolumeBindingMode());
   }
 
   private static boolean bound(PersistentVolumeClaim claim) {
