@@ -200,6 +200,35 @@ class JobVolumeLauncherIT {
     }
   }
 
+  @Test
+  void aDestinationClaimThatBindsOnFirstUseIsNotWaitedFor(Testbed testbed, @org.junit.jupiter.api.io.TempDir Path repository) {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "late-" + s;
+    VolumeMigrationIT.applicationWithVolume(host, app);
+    testbed.destination().client().storage().v1().storageClasses().resource(
+        new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder().withNewMetadata().withName("late-" + s)
+            .endMetadata().withProvisioner("kubernetes.io/host-path").withVolumeBindingMode("WaitForFirstConsumer")
+            .build()).create();
+    VolumeMigrationIT.declarePlan(testbed, s, repository, app, "verify: false");
+    host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName("plan-" + s).edit(p -> {
+      p.getSpec().getPersistentVolumes().get(0).getSelection().setStorageClass("late-" + s);
+      return p;
+    });
+
+    try (var controller = VolumeMigrationIT.Controller.start(host, new LibraryVolumeMover())) {
+      PlanFixture.apply(host, VolumeMigrationIT.migration("stage-" + s, s, "stage: true"));
+      DirectVolumeMigration dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS)
+          .withName("stage-" + s + "-dvm").waitUntilCondition(d -> d != null && d.getStatus() != null
+              && d.getStatus().conditions().has("LauncherSelected"), 90, TimeUnit.SECONDS);
+      assertThat(dvm.getStatus().conditions().find("LauncherSelected")).get().satisfies(c ->
+          assertThat(c.getMessage()).contains("destination volume of " + app + "/data is not a hostPath/local"));
+      assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get()
+          .getSpec().getStorageClassName()).isEqualTo("late-" + s);
+      host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).delete();
+    }
+  }
+
   private static PersistentVolumeClaim claim(KubernetesClient client, String namespace, String nodeSelector) {
     PlanFixture.apply(client, """
         apiVersion: v1
