@@ -15,6 +15,9 @@ import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
 import dev.ferry.controller.velero.RestoreReconciler;
+import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
+import dev.ferry.controller.volumes.InProcessVolumeLauncher;
+import dev.ferry.controller.volumes.LibraryVolumeMover;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
@@ -31,6 +34,7 @@ public final class FerryOperator implements AutoCloseable {
   private final ControllerMetrics metrics;
   private final Operator operator;
   private final ClusterClients clusters;
+  private final InProcessVolumeLauncher volumeMover;
   private MigrationCensus census;
 
   public FerryOperator(KubernetesClient client, String namespace, Clock clock) {
@@ -55,6 +59,9 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
+    volumeMover = new InProcessVolumeLauncher(new LibraryVolumeMover(), InProcessVolumeLauncher.DEFAULT_THREADS);
+    operator.register(new DirectVolumeMigrationReconciler(clusters, migStorages::open, new LibraryVolumeMover(),
+        volumeMover, clock), c -> c.settingNamespaces(watched));
     operator.register(new DirectImageMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
     operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
   }
@@ -75,6 +82,7 @@ public final class FerryOperator implements AutoCloseable {
       census.close();
     }
     operator.stop();
+    volumeMover.close();
     clusters.close();
   }
 }

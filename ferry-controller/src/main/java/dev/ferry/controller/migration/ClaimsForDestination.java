@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * A migration's restore transform for storage, per the plan's volume selections: a claim whose
- * volume is copied (or skipped) is recreated unbound, with the selected storage class and access
- * mode, so the destination provisions a fresh volume; its source PV is not restored. A claim whose
+ * volume is copied is left out (the volume copy created it, with its data, before the restore); a
+ * claim the plan skips or does not list is recreated unbound, with the selected storage class and
+ * access mode, so the destination provisions a fresh volume; its source PV is not restored. A claim whose
  * volume is moved (NFS and other shared volumes) keeps its {@code volumeName} and the PV is restored,
  * pointing at the same remote volume; both lose their source binding marks (claim uid, bind
  * annotations) so the destination's PV controller binds them afresh, by name.
@@ -78,6 +79,11 @@ final class ClaimsForDestination implements RestoreTransform {
     if (volume != null && action(volume) == PvAction.MOVE) {
       // It keeps spec.volumeName, so it binds to the moved PV (restored with it) by name.
       return ops.isEmpty() ? TransformResult.none() : TransformResult.patches(ops);
+    }
+    if (volume != null && action(volume) == PvAction.COPY) {
+      // CopyVolumeData created it (with the data) before the restore; restoring it again would
+      // only find it changed and warn.
+      return TransformResult.drop("created on the destination by the volume copy, with its data");
     }
     JsonNode spec = object.path("spec");
     if (spec.has("volumeName")) {

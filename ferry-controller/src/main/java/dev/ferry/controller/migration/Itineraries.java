@@ -26,6 +26,12 @@ public final class Itineraries {
       new MigrateImages(),
       new CopyVolumeData()));
 
+  /** {@code spec.migrateState}: the volumes' data only, no resources (MTC's state migration). */
+  public static final String STATE_TRANSFER = "StateTransfer";
+  public static final Itinerary STATE = new Itinerary(STATE_TRANSFER, List.of(
+      new ValidatePlan(),
+      new CopyVolumeData()));
+
   /** No plan validation: a rollback must run even when the plan no longer validates. */
   public static final Itinerary ROLLBACK = new Itinerary(Itinerary.ROLLBACK, List.of(
       new DeleteMigratedResources(),
@@ -39,6 +45,9 @@ public final class Itineraries {
     if (Boolean.TRUE.equals(migration.getSpec().getRollback())) {
       return ROLLBACK;
     }
+    if (Boolean.TRUE.equals(migration.getSpec().getMigrateState())) {
+      return STATE;
+    }
     return Boolean.TRUE.equals(migration.getSpec().getStage()) ? STAGE : FINAL;
   }
 
@@ -46,6 +55,7 @@ public final class Itineraries {
     return switch (name) {
       case Itinerary.STAGE -> STAGE;
       case Itinerary.ROLLBACK -> ROLLBACK;
+      case STATE_TRANSFER -> STATE;
       default -> FINAL;
     };
   }

@@ -52,6 +52,17 @@ final class Pipeline {
     find(status, phase.step()).setMessage("Waiting for " + waitingFor);
   }
 
+  /** Byte-level progress of a step that moves data (DirectVolume): totals, rate, ETA and one line per item. */
+  static void progress(MigMigrationStatus status, String stepName, long bytesDone, long bytesTotal, String rate,
+                       String eta, List<String> lines) {
+    Step step = find(status, stepName);
+    step.setBytesDone(bytesDone);
+    step.setBytesTotal(bytesTotal);
+    step.setRate(rate);
+    step.setEta(eta);
+    step.setProgress(lines.isEmpty() ? null : List.copyOf(lines));
+  }
+
   static void completeAll(MigMigrationStatus status, Clock clock) {
     String now = Times.now(clock);
     for (Step step : status.getPipeline()) {

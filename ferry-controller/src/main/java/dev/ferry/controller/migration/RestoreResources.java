@@ -7,7 +7,11 @@ import dev.ferry.api.velero.RestoreStatus;
 import dev.ferry.backup.restore.RestoreOptions;
 import dev.ferry.backup.restore.Restorer;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.controller.volumes.DestinationClaims;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,8 @@ final class RestoreResources implements Phase {
     RestoreOptions options = new RestoreOptions(context.sourceRegistry(), context.destinationRegistry(),
         Map.of(MigrationContext.MIGRATED_BY_PLAN, context.planLabel(),
             MigrationContext.MIGRATED_BY_MIGRATION, context.migration().getMetadata().getUid()),
-        List.of(new ClaimsForDestination(context.plan().getSpec().getPersistentVolumes())));
+        List.of(new ClaimsForDestination(context.plan().getSpec().getPersistentVolumes()),
+            new NamespacesCreatedByCopy(namespacesCreatedByCopy(context))));
     RestoreStatus status;
     try (ObjectStore store = context.openRepository()) {
       status = new Restorer(context.destination(), store, context.clock(), options).run(restore, s -> { });
@@ -70,5 +75,17 @@ final class RestoreResources implements Phase {
       return PhaseResult.fail("restore on the destination failed: " + why);
     }
     return PhaseResult.done();
+  }
+
+  private static Set<String> namespacesCreatedByCopy(MigrationContext context) {
+    Set<String> created = new HashSet<>();
+    context.namespaceMapping().forEach((src, dest) -> {
+      Namespace namespace = context.destination().namespaces().withName(dest).get();
+      if (namespace != null && namespace.getMetadata().getAnnotations() != null
+          && namespace.getMetadata().getAnnotations().containsKey(DestinationClaims.CREATED_FOR_COPY)) {
+        created.add(src);
+      }
+    });
+    return created;
   }
 }

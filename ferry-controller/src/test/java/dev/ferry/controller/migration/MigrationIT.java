@@ -7,6 +7,9 @@ import dev.ferry.api.migration.MigMigration;
 import dev.ferry.api.migration.MigPlan;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
+import dev.ferry.controller.volumes.InProcessVolumeLauncher;
+import dev.ferry.controller.volumes.LibraryVolumeMover;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
@@ -91,10 +94,14 @@ class MigrationIT {
     MigPlan plan = PlanFixture.markReady(host, s);
 
     Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
+    try (ClusterClients clusters = new ClusterClients(host);
+         InProcessVolumeLauncher volumes = new InProcessVolumeLauncher(new LibraryVolumeMover(), 2)) {
       operator.register(new MigrationReconciler(clusters,
           storage -> new FilesystemObjectStore(Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())),
           Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
+      operator.register(new DirectVolumeMigrationReconciler(clusters, storage -> new FilesystemObjectStore(
+          Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())), new LibraryVolumeMover(),
+          volumes, Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
       operator.start();
 
       MigMigration cutover = run(host, """
@@ -114,9 +121,9 @@ class MigrationIT {
         assertThat(step.getCompleted()).isNotNull();
         assertThat(step.getFailed()).isNotEqualTo(Boolean.TRUE);
       });
-      // The claim's data is not copied yet: said in a Warn condition, and the migration succeeded with warnings.
+      // The claim's (empty) volume was copied by a DirectVolumeMigration before the restore, which left it alone.
       assertThat(cutover.getStatus().getConditions()).extracting(Condition::getType)
-          .contains("VolumeDataNotCopied", "SucceededWithWarnings");
+          .contains("Succeeded").doesNotContain("SucceededWithWarnings");
 
       KubernetesClient dest = destination.client();
       Deployment restored = dest.apps().deployments().inNamespace(app).withName("web").get();

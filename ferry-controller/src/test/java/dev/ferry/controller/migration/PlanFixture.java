@@ -22,14 +22,14 @@ import java.util.List;
  * remote destination MigCluster with its token Secret, a filesystem MigStorage and a MigPlan —
  * named {@code host-<s>}, {@code dest-<s>}, {@code repo-<s>}, {@code plan-<s>}.
  */
-final class PlanFixture {
-  static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+public final class PlanFixture {
+  public static final String NS = FerryOperator.DEFAULT_NAMESPACE;
 
   private PlanFixture() {
   }
 
   /** {@code planSpecExtra}: more YAML lines of the plan's spec, indented by two spaces (may be empty). */
-  static void declare(KubernetesClient host, LocalCluster destination, String s, Path repository,
+  public static void declare(KubernetesClient host, LocalCluster destination, String s, Path repository,
                       String namespaces, String planSpecExtra) {
     String token = RemoteAccess.clusterAdminToken(destination.client());
     host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
@@ -69,7 +69,7 @@ final class PlanFixture {
   }
 
   /** Declares the plan Ready, for tests that run only the MigMigration reconciler. */
-  static MigPlan markReady(KubernetesClient host, String s) {
+  public static MigPlan markReady(KubernetesClient host, String s) {
     MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).get();
     plan.setStatus(new MigPlanStatus());
     plan.getStatus().setConditions(List.of(Condition.of(Condition.READY, Category.REQUIRED, null,
@@ -79,7 +79,7 @@ final class PlanFixture {
   }
 
   /** Creates every document of a multi-document YAML text. */
-  static void apply(KubernetesClient client, String manifests) {
+  public static void apply(KubernetesClient client, String manifests) {
     for (String doc : manifests.split("(?m)^---$")) {
       if (!doc.isBlank()) {
         client.resource((HasMetadata) Serialization.unmarshal(doc)).create();

@@ -1,0 +1,31 @@
+package dev.ferry.controller.volumes;
+
+import dev.ferry.volumes.TransferProgress;
+
+/**
+ * What a launcher knows about one claim's transfer right now.
+ *
+ * @param progress last progress reported, null before the first
+ * @param message  last log line: what it is doing, the summary, or what went wrong
+ * @param exitCode set once finished: 0 on success
+ * @param podName  the pod (or in-process worker) doing the transfer
+ */
+public record TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName) {
+  public enum Phase {
+    PENDING("Pending"), RUNNING("Running"), SUCCEEDED("Succeeded"), FAILED("Failed");
+
+    private final String value;
+
+    Phase(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+
+  public boolean finished() {
+    return phase == Phase.SUCCEEDED || phase == Phase.FAILED;
+  }
+}

@@ -1,0 +1,329 @@
+package dev.ferry.controller.volumes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.api.common.Condition;
+import dev.ferry.api.migration.DirectVolumeMigration;
+import dev.ferry.api.migration.DirectVolumeMigrationProgress;
+import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.Step;
+import dev.ferry.controller.FerryCrds;
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.migration.MigrationReconciler;
+import dev.ferry.controller.migration.PlanFixture;
+import dev.ferry.controller.storage.MigStorageLocations;
+import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.LocalS3;
+import dev.ferry.testbed.Testbed;
+import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.volumes.fs.TreeVerifier;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Volume data through migrations on the testbed, where every volume is a hostPath directory the
+ * in-process mover reaches: two stages (the second sends only the changes), a cutover after which
+ * the destination volume is identical to the source, and the indirect path through S3.
+ */
+@ExtendWith(TestbedExtension.class)
+class VolumeMigrationIT {
+  private static final String NS = PlanFixture.NS;
+
+  @Test
+  void stagesCopyOnlyChangesAndCutoverLeavesAnIdenticalVolume(Testbed testbed, @TempDir Path repository)
+      throws Exception {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "files-" + s;
+    Path sourceDir = applicationWithVolume(host, app);
+    VolumeTrees.populate(sourceDir);
+    declarePlan(testbed, s, repository, app, "verify: true");
+
+    try (Controller controller = Controller.start(host, new LibraryVolumeMover())) {
+      MigMigration first = controller.run(migration("stage1-" + s, s, "stage: true"));
+      assertCompleted(first);
+      DirectVolumeMigration firstDvm = dvm(host, first);
+      assertThat(firstDvm.getStatus().conditions().find("LauncherSelected")).get()
+          .satisfies(c -> assertThat(c.getMessage()).contains("in-process"));
+      DirectVolumeMigrationProgress firstReport = onlyReport(host, firstDvm);
+      assertThat(firstReport.getStatus().getPhase()).isEqualTo("Succeeded");
+      assertThat(firstReport.getStatus().getTotalProgressPercentage()).isEqualTo("100%");
+      long firstSent = bytes(firstReport, ProgressReports.BYTES_SENT);
+      assertThat(firstSent).as("first stage sends the whole volume").isGreaterThanOrEqualTo(VolumeTrees.LARGE);
+      Step step = step(first, "DirectVolume");
+      assertThat(step.getBytesTotal()).isGreaterThanOrEqualTo(VolumeTrees.LARGE);
+
+      PersistentVolumeClaim target = testbed.destination().client().persistentVolumeClaims().inNamespace(app)
+          .withName("data").get();
+      Path targetDir = Path.of(testbed.destination().client().persistentVolumes()
+          .withName(target.getSpec().getVolumeName()).get().getSpec().getHostPath().getPath());
+      TreeVerifier.verify(sourceDir, targetDir);
+
+      VolumeTrees.change(sourceDir);
+      MigMigration second = controller.run(migration("stage2-" + s, s, "stage: true"));
+      assertCompleted(second);
+      DirectVolumeMigrationProgress secondReport = onlyReport(host, dvm(host, second));
+      long secondSent = bytes(secondReport, ProgressReports.BYTES_SENT);
+      System.out.printf("stage 1 sent %d bytes, stage 2 sent %d bytes of %d%n", firstSent, secondSent,
+          bytes(secondReport, ProgressReports.BYTES_TOTAL));
+      assertThat(secondSent).as("second stage sends only the changes").isLessThan(VolumeTrees.LARGE / 8);
+
+      Files.writeString(sourceDir.resolve("docs/cutover.txt"), "written just before the cutover\n");
+      MigMigration cutover = controller.run(migration("cutover-" + s, s, "quiescePods: true"));
+      assertCompleted(cutover);
+      assertThat(cutover.getStatus().getConditions()).extracting(Condition::getType)
+          .doesNotContain("VolumeDataNotCopied", "VeleroFinalRestorePartiallyFailed");
+      TreeVerifier.verify(sourceDir, targetDir);
+      assertThat(targetDir.resolve("docs/file-2.txt")).doesNotExist();
+      assertThat(Files.readString(targetDir.resolve("docs/cutover.txt"))).startsWith("written just before");
+      assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get()
+          .getMetadata().getLabels()).containsKey("migration.openshift.io/migrated-by-migplan");
+
+      MigMigration rollback = controller.run(migration("rollback-" + s, s, "rollback: true"));
+      assertCompleted(rollback);
+      assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get())
+          .isNull();
+    }
+  }
+
+  @Test
+  void indirectMigrationGoesThroughTheRepository(Testbed testbed) throws Exception {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "indirect-" + s;
+    Path sourceDir = applicationWithVolume(host, app);
+    VolumeTrees.populate(sourceDir);
+    LocalS3 s3 = testbed.s3();
+    String bucket = "volumes-" + s;
+    createBucket(s3, bucket);
+    declarePlan(testbed, s, Path.of("/unused"), app, "verify: true", "indirectVolumeMigration: true");
+    host.resource(new SecretBuilder().withNewMetadata().withName("s3-" + s).withNamespace(NS).endMetadata()
+        .addToStringData("aws-access-key-id", s3.accessKey()).addToStringData("aws-secret-access-key", s3.secretKey())
+        .build()).create();
+    MigStorage storage = Serialization.unmarshal("""
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigStorage
+        metadata: {name: repo-%1$s, namespace: %2$s}
+        spec:
+          backupStorageProvider: aws
+          backupStorageConfig:
+            awsBucketName: %3$s
+            awsRegion: us-east-1
+            awsS3Url: %4$s
+            awsS3ForcePathStyle: true
+            credsSecretRef: {name: s3-%1$s, namespace: %2$s}
+        """.formatted(s, NS, bucket, s3.endpoint()), MigStorage.class);
+    host.resources(MigStorage.class).inNamespace(NS).withName("repo-" + s).edit(m -> {
+      m.setSpec(storage.getSpec());
+      return m;
+    });
+
+    try (Controller controller = Controller.start(host, new LibraryVolumeMover())) {
+      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+      assertCompleted(stage);
+      DirectVolumeMigration dvm = dvm(host, stage);
+      assertThat(dvm.getMetadata().getAnnotations()).containsEntry(
+          DirectVolumeMigrationReconciler.REPOSITORY_ANNOTATION, "repo-" + s);
+      PersistentVolumeClaim target = testbed.destination().client().persistentVolumeClaims().inNamespace(app)
+          .withName("data").get();
+      Path targetDir = Path.of(testbed.destination().client().persistentVolumes()
+          .withName(target.getSpec().getVolumeName()).get().getSpec().getHostPath().getPath());
+      TreeVerifier.verify(sourceDir, targetDir);
+      try (S3Client client = s3Client(s3)) {
+        assertThat(client.listObjectsV2(b -> b.bucket(bucket).prefix("volumes/")).contents())
+            .as("chunks and snapshots in the bucket").isNotEmpty();
+      }
+      long firstSent = bytes(onlyReport(host, dvm), ProgressReports.BYTES_SENT);
+
+      VolumeTrees.change(sourceDir);
+      MigMigration second = controller.run(migration("stage2-" + s, s, "stage: true"));
+      assertCompleted(second);
+      long secondSent = bytes(onlyReport(host, dvm(host, second)), ProgressReports.BYTES_SENT);
+      System.out.printf("indirect: stage 1 uploaded %d bytes, stage 2 uploaded %d bytes%n", firstSent, secondSent);
+      assertThat(secondSent).as("second stage uploads only new chunks").isLessThan(firstSent / 4);
+      TreeVerifier.verify(sourceDir, targetDir);
+    }
+  }
+
+  @Test
+  void aVerificationMismatchFailsTheMigrationNamingTheFile(Testbed testbed, @TempDir Path repository)
+      throws Exception {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "mismatch-" + s;
+    Path sourceDir = applicationWithVolume(host, app);
+    VolumeTrees.populate(sourceDir);
+    declarePlan(testbed, s, repository, app, "verify: true", "indirectVolumeMigration: true");
+
+    // A disk that loses a write: the copy completes, then one destination file is changed.
+    VolumeMover losesAWrite = new CorruptingMover(new LibraryVolumeMover(), Path.of("docs/file-7.txt"));
+    try (Controller controller = Controller.start(host, losesAWrite)) {
+      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+      assertThat(stage.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(String.join("\n", stage.getStatus().getErrors())).contains("docs/file-7.txt")
+          .contains(app + "/data");
+      assertThat(step(stage, "DirectVolume").getFailed()).isTrue();
+      DirectVolumeMigration dvm = dvm(host, stage);
+      assertThat(dvm.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(dvm.getStatus().conditions().find("Failed")).get()
+          .satisfies(c -> assertThat(c.getMessage()).contains("docs/file-7.txt"));
+      assertThat(onlyReport(host, dvm).getStatus().getExitCode()).isEqualTo(1);
+    }
+  }
+
+  static Path applicationWithVolume(KubernetesClient host, String app) {
+    PlanFixture.apply(host, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: data, namespace: %1$s, labels: {app: files}}
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 1Gi}}
+        """.formatted(app));
+    PersistentVolumeClaim claim = host.persistentVolumeClaims().inNamespace(app).withName("data")
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && "Bound".equals(c.getStatus().getPhase()),
+            60, TimeUnit.SECONDS);
+    String path = host.persistentVolumes().withName(claim.getSpec().getVolumeName()).get().getSpec().getHostPath()
+        .getPath();
+    return Path.of(path);
+  }
+
+  static void declarePlan(Testbed testbed, String s, Path repository, String app, String selectionExtra,
+                          String... planExtra) {
+    KubernetesClient host = testbed.source().client();
+    FerryCrds.install(host);
+    String volume = host.persistentVolumeClaims().inNamespace(app).withName("data").get().getSpec().getVolumeName();
+    StringBuilder extra = new StringBuilder("""
+          persistentVolumes:
+          - name: %s
+            pvc: {name: data, namespace: %s, accessModes: [ReadWriteOnce]}
+            selection: {action: copy, copyMethod: filesystem, storageClass: standard, %s}
+        """.formatted(volume, app, selectionExtra));
+    for (String line : planExtra) {
+      extra.append("  ").append(line).append('\n');
+    }
+    PlanFixture.declare(host, testbed.destination(), s, repository, app, extra.toString());
+    PlanFixture.markReady(host, s);
+  }
+
+  static String migration(String name, String s, String specExtra) {
+    return """
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigMigration
+        metadata: {name: %1$s, namespace: %2$s}
+        spec:
+          %4$s
+          migPlanRef: {name: plan-%3$s, namespace: %2$s}
+        """.formatted(name, NS, s, specExtra);
+  }
+
+  static void assertCompleted(MigMigration migration) {
+    assertThat(migration.getStatus().getPhase()).as("%s", migration.getStatus().getErrors()).isEqualTo("Completed");
+  }
+
+  static DirectVolumeMigration dvm(KubernetesClient host, MigMigration migration) {
+    return host.resources(DirectVolumeMigration.class).inNamespace(NS).withLabel("migmigration",
+        migration.getMetadata().getUid()).list().getItems().get(0);
+  }
+
+  static DirectVolumeMigrationProgress onlyReport(KubernetesClient host, DirectVolumeMigration dvm) {
+    List<DirectVolumeMigrationProgress> reports = host.resources(DirectVolumeMigrationProgress.class).inNamespace(NS)
+        .withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems();
+    assertThat(reports).hasSize(1);
+    return reports.get(0);
+  }
+
+  static long bytes(DirectVolumeMigrationProgress report, String annotation) {
+    return Long.parseLong(report.getMetadata().getAnnotations().get(annotation));
+  }
+
+  static Step step(MigMigration migration, String name) {
+    return migration.getStatus().getPipeline().stream().filter(p -> p.getName().equals(name)).findFirst()
+        .orElseThrow();
+  }
+
+  private static void createBucket(LocalS3 s3, String bucket) {
+    try (S3Client client = s3Client(s3)) {
+      client.createBucket(b -> b.bucket(bucket));
+    }
+  }
+
+  private static S3Client s3Client(LocalS3 s3) {
+    return S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(LocalS3.REGION))
+        .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(),
+            s3.secretKey()))).build();
+  }
+
+  /** The migration and volume reconcilers on the host cluster, as the controller runs them. */
+  static final class Controller implements AutoCloseable {
+    private final KubernetesClient host;
+    private final Operator operator;
+    private final ClusterClients clusters;
+    private final InProcessVolumeLauncher launcher;
+
+    private Controller(KubernetesClient host, Operator operator, ClusterClients clusters,
+                       InProcessVolumeLauncher launcher) {
+      this.host = host;
+      this.operator = operator;
+      this.clusters = clusters;
+      this.launcher = launcher;
+    }
+
+    static Controller start(KubernetesClient host, VolumeMover mover) {
+      Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
+      ClusterClients clusters = new ClusterClients(host);
+      MigStorageLocations storages = new MigStorageLocations(host);
+      InProcessVolumeLauncher launcher = new InProcessVolumeLauncher(mover, 2);
+      operator.register(new MigrationReconciler(clusters, storages::open, Clock.systemUTC()),
+          c -> c.settingNamespaces(Set.of(NS)));
+      operator.register(new DirectVolumeMigrationReconciler(clusters, storages::open, mover, launcher,
+          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
+      operator.start();
+      return new Controller(host, operator, clusters, launcher);
+    }
+
+    MigMigration run(String manifest) {
+      MigMigration migration = Serialization.unmarshal(manifest, MigMigration.class);
+      host.resource(migration).create();
+      return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
+          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
+              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      operator.stop();
+      launcher.close();
+      clusters.close();
+    }
+  }
+}

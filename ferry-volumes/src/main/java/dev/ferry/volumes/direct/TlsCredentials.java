@@ -1,0 +1,93 @@
+package dev.ferry.volumes.direct;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+
+/**
+ * One side's TLS identity for a migration: the migration CA (the only thing it trusts), its
+ * own certificate and private key, all PEM so a controller can put them in a Secret.
+ * {@link #toString()} never shows the key.
+ */
+public record TlsCredentials(String caCertPem, String certPem, String keyPem) {
+
+  @Override
+  public String toString() {
+    return "TlsCredentials[subject=" + subject() + ", key=<redacted>]";
+  }
+
+  /** Subject of this side's certificate, e.g. {@code CN=ferry-dvm sender,O=migration-x}. */
+  public String subject() {
+    try {
+      return certificate(certPem).getSubjectX500Principal().getName();
+    } catch (GeneralSecurityException | IOException e) {
+      return "<unreadable certificate>";
+    }
+  }
+
+  /**
+   * A TLS 1.3 context presenting this certificate and trusting only the migration CA, so a
+   * peer whose certificate was minted for another migration fails the handshake.
+   */
+  public SSLContext sslContext() {
+    try {
+      X509Certificate ca = certificate(caCertPem);
+      X509Certificate cert = certificate(certPem);
+      PrivateKey key = privateKey(keyPem);
+      char[] pw = new char[0];
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("self", key, pw, new X509Certificate[] {cert, ca});
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, pw);
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("migration-ca", ca);
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+      ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+      return ctx;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("cannot build TLS context from the migration certificates (" + e.getMessage()
+          + "); mint them again with MigrationCertificates.mint", e);
+    }
+  }
+
+  static X509Certificate certificate(String pem) throws IOException, GeneralSecurityException {
+    try (PEMParser p = new PEMParser(new StringReader(pem))) {
+      Object o = p.readObject();
+      if (!(o instanceof X509CertificateHolder holder)) {
+        throw new IOException("expected a PEM certificate, found " + (o == null ? "nothing" : o.getClass().getSimpleName()));
+      }
+      return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+  }
+
+  static PrivateKey privateKey(String pem) throws IOException {
+    try (PEMParser p = new PEMParser(new StringReader(pem))) {
+      Object o = p.readObject();
+      JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
+      if (o instanceof PEMKeyPair pair) {
+        return conv.getPrivateKey(pair.getPrivateKeyInfo());
+      }
+      if (o instanceof PrivateKeyInfo info) {
+        return conv.getPrivateKey(info);
+      }
+      throw new IOException("expected a PEM private key, found " + (o == null ? "nothing" : o.getClass().getSimpleName()));
+    }
+  }
+}
