@@ -9,6 +9,7 @@
 #   SMALL=5000 LARGE=2 LARGE_MIB=64 bench/run-volumes-direct.sh   # a quick run
 #
 # Environment: WORK (default /tmp/ferry-bench-vol), SMALL, LARGE, LARGE_MIB, BENCH_SKIP_BUILD=1,
+# FERRY_JAVA (the java that runs Ferry, default java from PATH),
 # KEEP=1 (keep the data). Everything listens on 127.0.0.1. Needs root (owners are preserved).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,8 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     -Dmdep.includeScope=test -Dmdep.outputFile="$work.classpath" >&2
 fi
 cp="$repo/ferry-volumes/target/test-classes:$repo/ferry-volumes/target/classes:$(cat "$work.classpath")"
-ferry() { java -Xmx1g -cp "$cp" dev.ferry.volumes.direct.bench.DirectBench "$@"; }
+ferry_java="${FERRY_JAVA:-java}"
+ferry() { "$ferry_java" -Xmx1g -cp "$cp" dev.ferry.volumes.direct.bench.DirectBench "$@"; }
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -113,11 +115,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "# Direct volume copy: Ferry vs rsync daemon vs cp -a"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(rsync --version | head -1 | cut -c1-30)."
+  echo "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, Ferry on $("$ferry_java" -version 2>&1 | head -1), $(rsync --version | head -1 | cut -c1-30)."
   echo "Data: $files files, $total_bytes bytes ($small small files of 1–16 KiB + $large × $large_mib MiB), page cache warm."
   echo "Command: \`bench/run-volumes-direct.sh\` (SMALL=$small LARGE=$large LARGE_MIB=$large_mib)."
   echo
-  echo "Load average before the run: $load."
+  echo "Load average before the run: $load; CPU pressure (PSI some avg60) $(awk '/some/ {print $3}' /proc/pressure/cpu 2>/dev/null)."
   echo
   echo "| run | tool | wall s | in-process s | CPU s (user+sys) | bytes sent | wall vs rsync |"
   echo "|---|---|---:|---:|---:|---:|---:|"

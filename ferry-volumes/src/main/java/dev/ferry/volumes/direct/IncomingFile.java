@@ -45,9 +45,25 @@ final class IncomingFile implements Closeable {
     this.remaining = new AtomicLong(remaining);
   }
 
+  /**
+   * A file that arrived whole in one frame ({@code data} null: all zeros): written to a temp
+   * file of this session, renamed into place, metadata applied.
+   */
+  static void writeWhole(PartialArea area, int index, FileEntry e, String sessionTag, Path root, byte[] data)
+      throws IOException {
+    Path temp = area.tempFile(sessionTag + "-" + index);
+    try (SparseWriter w = new SparseWriter(temp)) {
+      if (data != null) {
+        w.write(ByteBuffer.wrap(data, 0, (int) e.size()), 0);
+      }
+      w.finish(e.size());
+    }
+    Files.move(temp, root.resolve(e.path()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    MetadataApplier.apply(root, e);
+  }
+
   /** Files larger than one frame are journaled in the partial area so a later session can resume them. */
   static IncomingFile open(PartialArea area, int index, FileEntry e, String sessionTag) throws IOException {
-    area.ensure();
     if (e.size() <= Protocol.FRAME) {
       Path temp = area.tempFile(sessionTag + "-" + index);
       Files.deleteIfExists(temp);

@@ -153,6 +153,7 @@ final class ReceiverSession {
       }
     }
     area.cleanUp(src);
+    area.ensure();
   }
 
   /** Creates symlinks and hard links, then applies metadata (files before directories, deepest directories first). */
@@ -221,6 +222,12 @@ final class ReceiverSession {
             if (type == Protocol.DATA) {
               in.readFully(buf, 0, len);
             }
+            if (offset == 0 && len == e.size() && len <= Protocol.FRAME) {
+              // The common case of many small files: the whole file in one frame, no shared state.
+              IncomingFile.writeWhole(area, index, e, tag, root, type == Protocol.DATA ? buf : null);
+              written.add(e.path());
+              continue;
+            }
             IncomingFile f = incoming(index, e);
             if (type == Protocol.DATA) {
               f.write(ByteBuffer.wrap(buf, 0, len), offset);
@@ -261,14 +268,34 @@ final class ReceiverSession {
     }
   }
 
-  private IncomingFile incoming(int index, FileEntry e) {
-    return files.computeIfAbsent(index, i -> {
-      try {
-        return IncomingFile.open(area, i, e, tag);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
+  /** The file's shared state, opened by the first frame to arrive (on whichever connection), outside the map's lock. */
+  private IncomingFile incoming(int index, FileEntry e) throws IOException {
+    IncomingFile f = files.get(index);
+    if (f != null) {
+      return f;
+    }
+    synchronized (opening(index)) {
+      f = files.get(index);
+      if (f == null) {
+        f = IncomingFile.open(area, index, e, tag);
+        files.put(index, f);
       }
-    });
+      return f;
+    }
+  }
+
+  private final Object[] openLocks = newLocks(64);
+
+  private Object opening(int index) {
+    return openLocks[Math.floorMod(index, openLocks.length)];
+  }
+
+  private static Object[] newLocks(int n) {
+    Object[] locks = new Object[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
   }
 
   /**

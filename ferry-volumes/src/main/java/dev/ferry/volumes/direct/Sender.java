@@ -92,14 +92,15 @@ public final class Sender {
 
   private TransferResult run() throws IOException {
     started = System.nanoTime();
-    source = TreeScanner.scan(root);
-    long scanned = System.nanoTime();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ferry-sender-progress");
       t.setDaemon(true);
       return t;
     });
     try (Conn control = open(Protocol.ROLE_CONTROL)) {
+      // The receiver scans its side as soon as it has said hello: both scans run at the same time.
+      source = TreeScanner.scan(root);
+      long scanned = System.nanoTime();
       Protocol.expect(control.in, Protocol.SCAN, "waiting for the receiver's scan");
       List<FileEntry> destination = Protocol.readEntries(control.in);
       Map<String, PartialArea.Partial> partials = readPartials(control.in);
@@ -127,7 +128,7 @@ public final class Sender {
       long deleted = control.in.readLong();
       report();
       LOG.info("transfer done: {} of {} files sent, {} content bytes of which {} unchanged, {} bytes on the wire,"
-          + " in {} ms (scan {} ms, receiver scan and prepare {} ms, data {} ms, links and metadata {} ms)",
+          + " in {} ms (connect and scan {} ms, receiver scan and prepare {} ms, data {} ms, links and metadata {} ms)",
           filesSent.get(), plan.filesTotal, plan.bytesTotal, bytesUnchanged.get(), bytesSent.get(), ms(System.nanoTime() - started),
           ms(scanned - started), ms(prepared - scanned), ms(sentAll - prepared), ms(System.nanoTime() - sentAll));
       return new TransferResult(plan.filesTotal, filesSent.get(), plan.bytesTotal, bytesSent.get(),

@@ -1,17 +1,21 @@
 package dev.ferry.volumes.direct;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -67,18 +71,26 @@ public record TlsCredentials(String caCertPem, String certPem, String keyPem) {
     }
   }
 
+  /** The JDK reads PEM certificates itself: movers need no BouncyCastle to load their credentials. */
   static X509Certificate certificate(String pem) throws IOException, GeneralSecurityException {
-    try (PEMParser p = new PEMParser(new StringReader(pem))) {
-      Object o = p.readObject();
-      if (!(o instanceof X509CertificateHolder holder)) {
-        throw new IOException("expected a PEM certificate, found " + (o == null ? "nothing" : o.getClass().getSimpleName()));
-      }
-      return new JcaX509CertificateConverter().getCertificate(holder);
+    if (pem == null || !pem.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new IOException("expected a PEM certificate (-----BEGIN CERTIFICATE-----)");
     }
+    return (X509Certificate) CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
   }
 
-  static PrivateKey privateKey(String pem) throws IOException {
-    try (PEMParser p = new PEMParser(new StringReader(pem))) {
+  /** PKCS#8 ("PRIVATE KEY", what {@link MigrationCertificates} writes) with the JDK; other PEM key forms via BouncyCastle. */
+  static PrivateKey privateKey(String pem) throws IOException, GeneralSecurityException {
+    String begin = "-----BEGIN PRIVATE KEY-----";
+    String end = "-----END PRIVATE KEY-----";
+    int b = pem == null ? -1 : pem.indexOf(begin);
+    int e = b < 0 ? -1 : pem.indexOf(end, b);
+    if (b >= 0 && e > b) {
+      byte[] der = Base64.getMimeDecoder().decode(pem.substring(b + begin.length(), e));
+      return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+    try (PEMParser p = new PEMParser(new StringReader(pem == null ? "" : pem))) {
       Object o = p.readObject();
       JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
       if (o instanceof PEMKeyPair pair) {

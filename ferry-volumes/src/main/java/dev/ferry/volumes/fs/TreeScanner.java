@@ -23,6 +23,8 @@ public final class TreeScanner {
   /** Top-level directory where the direct receiver keeps partial data; never part of the volume's content. */
   public static final String PARTIAL_AREA = ".ferry-partial";
 
+  private static final String ATTRIBUTES = "unix:mode,uid,gid,size,lastModifiedTime,nlink,dev,ino";
+
   private TreeScanner() {
   }
 
@@ -82,7 +84,8 @@ public final class TreeScanner {
   }
 
   private static FileEntry entry(Path root, Path p, Map<String, String> inodeOf) throws IOException {
-    Map<String, Object> a = Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    // Named attributes only: "unix:*" would also resolve owner and group names (a passwd lookup per file).
+    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     int rawMode = (Integer) a.get("mode");
     int type = rawMode & 0170000;
     FileKind kind;
