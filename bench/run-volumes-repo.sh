@@ -32,7 +32,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
 fi
 cp="ferry-volumes/target/classes:$(cat ferry-volumes/target/classpath.txt)"
 # Serial GC and a pre-sized young generation: on a small, busy machine parallel GC threads compete with the workers.
-ferry() { java "-Xmx${heap}" -Xms512m -Xmn256m -XX:+UseSerialGC -cp "$cp" dev.ferry.volumes.repo.RepositoryTool "$@" 2>/dev/null; }
+ferry=(java "-Xmx${heap}" -Xms512m -Xmn256m -XX:+UseSerialGC -cp "$cp" dev.ferry.volumes.repo.RepositoryTool)
 
 src="$dir/source"
 generate() {
@@ -125,22 +125,22 @@ restic init -q -r "$restic_repo" >&2
 tags=(--tag bench=repo --tag pvc=bench/data)
 
 log "1. first snapshot"
-f1=$(timed ferry snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
+f1=$(timed "${ferry[@]}" snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
 r1=$(timed restic -q -r "$restic_repo" backup "$src")
 log "2. second snapshot, nothing changed"
-f2=$(timed ferry snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
+f2=$(timed "${ferry[@]}" snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
 r2=$(timed restic -q -r "$restic_repo" backup "$src")
 log "3. after changing 1 % of the large files' bytes"
 changed=$(change_one_percent)
-f3=$(timed ferry snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
+f3=$(timed "${ferry[@]}" snapshot --repo "$ferry_repo" --source "$src" "${tags[@]}")
 r3=$(timed restic -q -r "$restic_repo" backup "$src")
 fsize=$(du -sb "$ferry_repo" | cut -f1)
 rsize=$(du -sb "$restic_repo" | cut -f1)
 log "4. restore of the last snapshot"
-fr=$(timed ferry restore --repo "$ferry_repo" --snapshot latest --target "$dir/ferry-restore" "${tags[@]}")
+fr=$(timed "${ferry[@]}" restore --repo "$ferry_repo" --snapshot latest --target "$dir/ferry-restore" "${tags[@]}")
 rr=$(timed restic -q -r "$restic_repo" restore latest --target "$dir/restic-restore")
 diff -r "$src" "$dir/ferry-restore" >&2 && log "ferry restore identical to the source (diff -r)"
-ferry verify --repo "$ferry_repo" --snapshot latest --target "$dir/ferry-restore" "${tags[@]}" >&2
+"${ferry[@]}" verify --repo "$ferry_repo" --snapshot latest --target "$dir/ferry-restore" "${tags[@]}" >&2
 
 model=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | xargs)
 cat <<MD

@@ -1,7 +1,7 @@
 package dev.ferry.volumes.repo;
 
-import dev.ferry.volumes.chunk.ChunkId;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.volumes.chunk.ChunkId;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.ferry.volumes.repo;
 
-import dev.ferry.volumes.chunk.ChunkId;
 import dev.ferry.objectstore.ObjectNotFoundException;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.volumes.chunk.ChunkId;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +30,20 @@ public final class RepositoryIndex {
 
   public static RepositoryIndex load(ObjectStore store, RepositoryLayout layout) {
     RepositoryIndex index = new RepositoryIndex();
-    Set<String> indexed = new HashSet<>();
-    for (String key : store.list(layout.indexPrefix())) {
+    Set<String> indexed = ConcurrentHashMap.newKeySet();
+    // One small GET per pack: fetched in parallel, since on S3 each is a round trip.
+    inParallel(store.list(layout.indexPrefix()), key -> {
       String packId = RepositoryLayout.idOf(key);
       byte[] bytes;
       try {
         bytes = store.getBytes(key);
       } catch (ObjectNotFoundException e) {
-        continue; // deleted between list and get
+        return; // deleted between list and get
       }
       index.add(packId, PackFormat.parseIndexObject(bytes, "pack index object " + key + " in " + store.describe(),
           Integer.MAX_VALUE));
       indexed.add(packId);
-    }
+    });
     for (String key : store.list(layout.packsPrefix())) {
       String packId = layout.packIdOf(key);
       if (indexed.contains(packId)) {
@@ -62,6 +62,34 @@ public final class RepositoryIndex {
       index.add(packId, entries);
     }
     return index;
+  }
+
+  private static void inParallel(List<String> keys, java.util.function.Consumer<String> action) {
+    if (keys.size() < 4) {
+      keys.forEach(action);
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(8, keys.size()), SnapshotWriter.daemon("ferry-index-load"));
+    try {
+      List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (String key : keys) {
+        all.add(pool.submit(() -> action.accept(key)));
+      }
+      for (java.util.concurrent.Future<?> f : all) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new RepositoryException("loading the repository index failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RepositoryException("interrupted while loading the repository index", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   void add(String packId, Collection<PackEntry> entries) {

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * only packs, which the next run's index picks up and reuses.
  */
 final class SnapshotWriter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotWriter.class);
   private final ObjectStore store;
   private final RepositoryLayout layout;
   private final RepositoryOptions options;
@@ -48,7 +49,9 @@ final class SnapshotWriter {
   SnapshotResult snapshot(Path source, Map<String, String> tags, ProgressListener listener, RepositoryIndex index,
       SnapshotCatalog catalog) throws IOException, InterruptedException {
     ProgressTracker progress = new ProgressTracker(listener);
+    long t0 = System.nanoTime();
     List<FileEntry> scanned = TreeScanner.scan(source);
+    long tScan = System.nanoTime();
     long files = scanned.stream().filter(FileEntry::hasOwnContent).count();
     progress.totals(TreeScanner.contentBytes(scanned), files);
 
@@ -91,23 +94,33 @@ final class SnapshotWriter {
           return null;
         }));
       }
+      long tPlanned = System.nanoTime();
       awaitAll(tasks, workers);
       uploader.flush();
+      long tData = System.nanoTime();
 
       List<SnapshotEntry> tree = Arrays.asList(result);
       byte[] treeBytes = TreeCodec.encode(tree);
       String treeSha = Ids.sha256Hex(treeBytes);
-      store.put(layout.tree(treeSha), treeBytes);
+      long treeUploaded = 0;
+      if (parent == null || !parent.treeSha256().equals(treeSha)) {
+        store.put(layout.tree(treeSha), treeBytes); // an unchanged volume has its parent's tree: stored already
+        treeUploaded = treeBytes.length;
+      }
       long chunks = tree.stream().flatMap(t -> t.chunks().stream()).distinct().count();
       long contentBytes = tree.stream().filter(t -> t.entry().hasOwnContent()).mapToLong(t -> t.entry().size()).sum();
-      long added = uploader.bytesUploaded() + treeBytes.length;
+      long added = uploader.bytesUploaded() + treeUploaded;
       SnapshotInfo draft = new SnapshotInfo("", Instant.now(), tags, parent == null ? null : parent.id(), treeSha,
           tree.size(), files, contentBytes, chunks, added);
       byte[] header = SnapshotInfoCodec.encode(draft);
       String id = Ids.sha256Hex(header);
       // Written last: until this put, no reader can see the snapshot.
       store.put(layout.snapshot(id), header);
-      progress.transferred(treeBytes.length + header.length);
+      progress.transferred(treeUploaded + header.length);
+      long tEnd = System.nanoTime();
+      LOG.info("Snapshot {} of {}: scan {} ms, parent and change check {} ms, reading/uploading {} ms, tree and "
+          + "header {} ms", id.substring(0, 12), source, (tScan - t0) / 1_000_000,
+          (tPlanned - tScan) / 1_000_000, (tData - tPlanned) / 1_000_000, (tEnd - tData) / 1_000_000);
       progress.finish();
       SnapshotInfo info = new SnapshotInfo(id, draft.time(), tags, draft.parentId(), treeSha, draft.entries(),
           files, contentBytes, chunks, added);
