@@ -8,8 +8,8 @@ import java.util.List;
 public final class Itineraries {
   public static final Itinerary FINAL = new Itinerary(Itinerary.FINAL, List.of(
       new ValidatePlan(),
-      new RunHooks(HookPhase.PRE_BACKUP),
       new RetainMovedVolumes(),
+      new RunHooks(HookPhase.PRE_BACKUP),
       new BackupResources(),
       new QuiesceApplications(),
       new WaitForQuiesce(),

@@ -113,7 +113,9 @@ class HookJobsTest {
         "EnsureQuiesced", "PostBackupHooks", "PreRestoreHooks", "FinalRestoreCreated", "PostRestoreHooks",
         "Verification");
     assertThat(phases.indexOf("PreBackupHooks")).isEqualTo(phases.indexOf("InitialBackupCreated") - 1);
-    assertThat(phases.indexOf("PostBackupHooks")).isEqualTo(phases.indexOf("EnsureQuiesced") + 1);
+    // After the source is quiesced (and its images copied), before any data or resources reach the destination.
+    assertThat(phases.indexOf("PostBackupHooks")).isGreaterThan(phases.indexOf("EnsureQuiesced"))
+        .isLessThan(phases.indexOf("DirectVolumeMigrationCompleted"));
     assertThat(phases.indexOf("PreRestoreHooks")).isEqualTo(phases.indexOf("FinalRestoreCreated") - 1);
     assertThat(phases.indexOf("PostRestoreHooks")).isEqualTo(phases.indexOf("FinalRestoreCreated") + 1);
     assertThat(Itineraries.FINAL.steps()).contains("PreBackupHooks", "PostBackupHooks", "PreRestoreHooks",
