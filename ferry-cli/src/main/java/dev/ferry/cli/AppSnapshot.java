@@ -13,18 +13,33 @@ import java.util.Map;
 
 /**
  * What the demo finds of its application in one namespace of one cluster: object counts by kind,
- * workload replicas, claims with their bound volume, and the files of each hostPath volume.
+ * workload replicas, claims with their bound volume, the files of each hostPath volume, and the
+ * workloads' images with the digest the cluster's registry serves for those in it.
  */
 record AppSnapshot(String namespace, boolean exists, Map<String, Integer> counts, Map<String, String> replicas,
-                   List<Claim> claims) {
+                   List<Claim> claims, String registry, List<Image> images) {
+
+  AppSnapshot(String namespace, boolean exists, Map<String, Integer> counts, Map<String, String> replicas,
+              List<Claim> claims) {
+    this(namespace, exists, counts, replicas, claims, null, List.of());
+  }
 
   /** A claim, its phase and volume, and what its volume directory holds (null: not a local directory). */
   record Claim(String name, String phase, String volume, Path directory, VolumeTree data) {
   }
 
-  static AppSnapshot take(KubernetesClient client, String namespace) {
+  /**
+   * A container's image: {@code workload} is e.g. {@code deployment/shop}; {@code served} the digest
+   * the cluster's registry serves for the reference (null: not an image of that registry, or the
+   * registry does not have it).
+   */
+  record Image(String workload, String reference, String served) {
+  }
+
+  /** {@code registry}: the cluster's registry (its exposedRegistryPath), null for none. */
+  static AppSnapshot take(KubernetesClient client, String namespace, String registry) {
     if (client.namespaces().withName(namespace).get() == null) {
-      return new AppSnapshot(namespace, false, Map.of(), Map.of(), List.of());
+      return new AppSnapshot(namespace, false, Map.of(), Map.of(), List.of(), registry, List.of());
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("Deployment", client.apps().deployments().inNamespace(namespace).list().getItems().size());
@@ -47,6 +62,14 @@ record AppSnapshot(String namespace, boolean exists, Map<String, Integer> counts
         "statefulset/" + s.getMetadata().getName(), s.getSpec().getReplicas() + " (ready " + nullToZero(
             s.getStatus() == null ? null : s.getStatus().getReadyReplicas()) + ")"));
 
+    List<Image> images = new ArrayList<>();
+    client.apps().deployments().inNamespace(namespace).list().getItems().forEach(d -> d.getSpec().getTemplate()
+        .getSpec().getContainers().forEach(c -> images.add(image(registry, "deployment/" + d.getMetadata().getName(),
+            c.getImage()))));
+    client.apps().statefulSets().inNamespace(namespace).list().getItems().forEach(s -> s.getSpec().getTemplate()
+        .getSpec().getContainers().forEach(c -> images.add(image(registry, "statefulset/" + s.getMetadata().getName(),
+            c.getImage()))));
+
     List<Claim> claims = new ArrayList<>();
     for (PersistentVolumeClaim claim : client.persistentVolumeClaims().inNamespace(namespace).list().getItems()) {
       String volume = claim.getSpec().getVolumeName();
@@ -55,7 +78,11 @@ record AppSnapshot(String namespace, boolean exists, Map<String, Integer> counts
       claims.add(new Claim(claim.getMetadata().getName(), claim.getStatus() == null ? "" : claim.getStatus().getPhase(),
           volume == null ? "" : volume, directory, directory == null ? null : VolumeTree.of(directory)));
     }
-    return new AppSnapshot(namespace, true, counts, replicas, claims);
+    return new AppSnapshot(namespace, true, counts, replicas, claims, registry, images);
+  }
+
+  private static Image image(String registry, String workload, String reference) {
+    return new Image(workload, reference, DemoImage.servedDigest(registry, reference).orElse(null));
   }
 
   static List<GenericKubernetesResource> shops(KubernetesClient client, String namespace) {

@@ -49,7 +49,8 @@ final class DemoApplication {
         .endVersion().endSpec().build();
   }
 
-  static List<HasMetadata> objects() {
+  /** The shop's objects; its web Deployment runs {@code webImage} (the storefront, from the source registry). */
+  static List<HasMetadata> objects(String webImage) {
     Map<String, String> web = Map.of("app", "shop");
     Map<String, String> db = Map.of("app", DATABASE);
     return List.of(
@@ -69,7 +70,7 @@ final class DemoApplication {
             .withNewSpec().withReplicas(2)
             .withNewSelector().withMatchLabels(web).endSelector()
             .withNewTemplate().withNewMetadata().withLabels(web).endMetadata()
-            .withNewSpec().addNewContainer().withName("shop").withImage("quay.io/ferry-demo/shop:1.0")
+            .withNewSpec().addNewContainer().withName("shop").withImage(webImage)
             .addNewEnvFrom().withNewConfigMapRef().withName("shop-config").endConfigMapRef().endEnvFrom()
             .endContainer().endSpec().endTemplate().endSpec().build(),
         new StatefulSetBuilder().withNewMetadata().withName(DATABASE).withNamespace(NAMESPACE).endMetadata()

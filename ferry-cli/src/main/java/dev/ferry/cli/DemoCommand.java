@@ -1,12 +1,15 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.Crds;
+import dev.ferry.api.migration.DirectVolumeMigration;
+import dev.ferry.api.migration.DirectVolumeMigrationProgress;
 import dev.ferry.api.migration.MigMigration;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,11 +27,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ferry demo}: on the local testbed, deploys a small shop (Deployment, StatefulSet with a
- * volume, Services, ConfigMap, Secret, a custom resource) on the source cluster, writes sample
- * data into its volume, declares its migration as an MTC user would (MigCluster, MigStorage,
- * MigPlan into a renamed namespace), runs a stage and then a cutover with Ferry's controller in
- * this process, prints both sides, and stops the testbed unless --keep.
+ * {@code ferry demo}: on the local testbed, pushes the shop's storefront image to the source
+ * cluster's registry and deploys a small shop (a Deployment running that image, recorded in an
+ * ImageStream; a StatefulSet with a volume; Services, ConfigMap, Secret, a custom resource) on the
+ * source cluster, writes sample data into its volume, declares its migration as an MTC user would
+ * (MigCluster with exposedRegistryPath, MigStorage, MigPlan into a renamed namespace, the volume
+ * copied with verify), runs a stage and then a cutover with Ferry's controller in this process,
+ * prints both sides (image references and the digest each registry serves, volume data), and stops
+ * the testbed unless --keep.
  */
 @Command(name = "demo", description = "Demo migration of a small application between the testbed's two clusters.")
 class DemoCommand implements Callable<Integer> {
@@ -86,19 +92,29 @@ class DemoCommand implements Callable<Integer> {
       }
       removeEarlierRun(source, destination);
 
+      String sourceRegistry = registry(testbed, "source");
+      step("pushing the shop's storefront image to the source cluster's registry (" + sourceRegistry + ")");
+      DemoImage.Pushed storefront = DemoImage.push(sourceRegistry, DemoApplication.NAMESPACE);
+      System.out.println("  " + storefront.registry() + "/" + storefront.repository() + ":" + DemoImage.TAG + " = "
+          + DemoSummary.shortDigest(storefront.digest()));
+
       step("deploying the shop in namespace " + DemoApplication.NAMESPACE + " on the source cluster");
-      for (HasMetadata object : DemoApplication.objects()) {
+      for (HasMetadata object : DemoApplication.objects(storefront.reference())) {
         source.resource(object).fieldManager("ferry-demo").forceConflicts().serverSideApply();
         System.out.println("  " + object.getKind() + " " + object.getMetadata().getName());
       }
-      Path data = volumeDirectory(source);
+      DemoImage.imageStream(source, DemoApplication.NAMESPACE, storefront);
+      System.out.println("  ImageStream " + DemoImage.STREAM + " (tag " + DemoImage.TAG + ", as the registry records "
+          + "a push; the Deployment runs " + DemoSummary.shorten(storefront.reference()) + ")");
+      PersistentVolume volume = boundVolume(source);
+      Path data = directory(volume);
       write(data, DemoApplication.initialData());
       System.out.println("  the database's volume (" + DemoApplication.CLAIM + ") is " + data + "; wrote "
           + VolumeTree.of(data).files() + " files into it (KWOK runs no containers: the demo writes for the app)");
 
       step("declaring the migration on the host (source) cluster: MigCluster x2, MigStorage, MigPlan "
-          + DemoApplication.NAMESPACE + " -> " + DemoApplication.TARGET_NAMESPACE);
-      declare(state, testbed, source, destination);
+          + DemoApplication.NAMESPACE + " -> " + DemoApplication.TARGET_NAMESPACE + " (volume copied and verified)");
+      declare(state, testbed, source, destination, volume.getMetadata().getName());
     }
     System.out.println();
     try (KubernetesClient host = new ClusterConnection(state.kubeconfig(), "source").client();
@@ -109,28 +125,52 @@ class DemoCommand implements Callable<Integer> {
       if (!migrate(host, migrations, STAGE, true)) {
         return 1;
       }
-      Path data = volumeDirectory(host);
+      Path data = directory(boundVolume(host));
       write(data, DemoApplication.laterData());
       step("the shop took an order meanwhile: " + VolumeTree.of(data).files() + " files in its volume now");
       step("cutover migration: quiesce the source, move the rest, verify the pods on the destination");
       if (!migrate(host, migrations, CUTOVER, false)) {
         return 1;
       }
+      printVolumeCopy(host, migrations);
       step("the shop on both clusters");
-      System.out.print(DemoSummary.text("source", AppSnapshot.take(host, DemoApplication.NAMESPACE),
-          "destination", AppSnapshot.take(destination, DemoApplication.TARGET_NAMESPACE)));
+      System.out.print(DemoSummary.text("source", AppSnapshot.take(host, DemoApplication.NAMESPACE,
+              registry(testbed, "source")),
+          "destination", AppSnapshot.take(destination, DemoApplication.TARGET_NAMESPACE,
+              registry(testbed, "destination"))));
     }
     System.out.println();
     if (keep) {
       System.out.println("Look around, or roll back:");
       System.out.println("  export KUBECONFIG=" + state.kubeconfig());
       System.out.println("  kubectl --context destination -n " + DemoApplication.TARGET_NAMESPACE
-          + " get all,pvc,configmaps,shops");
+          + " get all,pvc,configmaps,shops,imagestreams");
       System.out.println("  bin/ferry --context source migration describe " + CUTOVER);
       System.out.println("  bin/ferry --context source rollback shop-plan --wait");
       System.out.println("  bin/ferry testbed down      # when done");
     }
     return 0;
+  }
+
+  /**
+   * What the cutover's volume copy reported per claim: the last message of each progress report of
+   * its DirectVolumeMigration (with {@code verify: true} it ends "verified": every file compared).
+   */
+  private static void printVolumeCopy(KubernetesClient host, MigrationResources migrations) {
+    MigMigration cutover = migrations.migrationOrNull(CUTOVER);
+    if (cutover == null) {
+      return;
+    }
+    for (DirectVolumeMigration dvm : host.resources(DirectVolumeMigration.class).inNamespace(MIGRATION_NS)
+        .withLabel("migmigration", cutover.getMetadata().getUid()).list().getItems()) {
+      for (DirectVolumeMigrationProgress report : host.resources(DirectVolumeMigrationProgress.class)
+          .inNamespace(MIGRATION_NS).withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems()) {
+        var claim = report.getSpec() == null ? null : report.getSpec().getPvcRef();
+        System.out.println("  volume copy of " + (claim == null ? report.getMetadata().getName()
+            : claim.getNamespace() + "/" + claim.getName()) + " (DirectVolumeMigration " + dvm.getMetadata().getName()
+            + "): " + (report.getStatus() == null ? "(no report)" : report.getStatus().getLogMessage()));
+      }
+    }
   }
 
   /** Creates the migration, follows it (printing the pipeline), then prints its conditions. */
@@ -154,7 +194,7 @@ class DemoCommand implements Callable<Integer> {
   }
 
   private static void declare(TestbedState state, TestbedState.Published testbed, KubernetesClient source,
-                              KubernetesClient destination) throws Exception {
+                              KubernetesClient destination, String volumeName) throws Exception {
     String token = RemoteAccess.clusterAdminToken(destination);
     for (String ns : List.of(MigrationManifests.CONFIG_NAMESPACE, MIGRATION_NS)) {
       source.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
@@ -169,7 +209,7 @@ class DemoCommand implements Callable<Integer> {
     Files.createDirectories(repository);
     for (String manifest : DemoManifests.declarations(testbed.clusters().get("destination").url(), ca,
         testbed.clusters().get("source").registry(), testbed.clusters().get("destination").registry(),
-        repository.toString())) {
+        repository.toString(), volumeName, DemoApplication.CLAIM)) {
       GenericKubernetesResource resource = Serialization.unmarshal(manifest, GenericKubernetesResource.class);
       source.resource(resource).fieldManager("ferry-demo").forceConflicts().serverSideApply();
       System.out.println("  " + resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
@@ -177,12 +217,26 @@ class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The hostPath directory of the database's claim, once the StatefulSet's claim is bound. */
-  private static Path volumeDirectory(KubernetesClient source) {
+  /** The testbed cluster's registry (host:port), which the demo's MigClusters name as exposedRegistryPath. */
+  private static String registry(TestbedState.Published testbed, String cluster) {
+    String registry = testbed.clusters().get(cluster).registry();
+    if (registry == null) {
+      throw new OperationFailed("the testbed's " + cluster + " cluster runs no image registry; the demo needs "
+          + "one per cluster (" + dev.ferry.testbed.LocalRegistry.BINARY + ", Debian's docker-registry)");
+    }
+    return registry;
+  }
+
+  /** The volume of the database's claim, once the StatefulSet's claim is bound. */
+  private static PersistentVolume boundVolume(KubernetesClient source) {
     PersistentVolumeClaim claim = source.persistentVolumeClaims().inNamespace(DemoApplication.NAMESPACE)
         .withName(DemoApplication.CLAIM).waitUntilCondition(c -> c != null && c.getStatus() != null
             && "Bound".equals(c.getStatus().getPhase()), 120, TimeUnit.SECONDS);
-    var volume = source.persistentVolumes().withName(claim.getSpec().getVolumeName()).get();
+    return source.persistentVolumes().withName(claim.getSpec().getVolumeName()).get();
+  }
+
+  /** The hostPath directory of the database's volume. */
+  private static Path directory(PersistentVolume volume) {
     if (volume.getSpec().getHostPath() == null) {
       throw new OperationFailed("volume " + volume.getMetadata().getName() + " of claim " + DemoApplication.CLAIM
           + " is not a hostPath volume; the demo writes its data into the testbed's hostPath volumes only");

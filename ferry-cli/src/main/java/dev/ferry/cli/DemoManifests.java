@@ -7,8 +7,14 @@ final class DemoManifests {
   private DemoManifests() {
   }
 
+  /**
+   * The MigClusters (each with its registry as exposedRegistryPath), the MigStorage and the MigPlan.
+   * The plan names the database's volume {@code volumeName} (bound to the claim {@code claim}) with
+   * the selection copy + {@code verify: true}, so the controller compares every file after copying;
+   * the plan's discovery keeps a selection made in the spec.
+   */
   static List<String> declarations(String destinationUrl, String destinationCaBase64, String sourceRegistry,
-                                String destinationRegistry, String repositoryDir) {
+                                String destinationRegistry, String repositoryDir, String volumeName, String claim) {
     return List.of("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigCluster
@@ -72,7 +78,11 @@ final class DemoManifests {
             - shop:shop-prod
           indirectImageMigration: false
           indirectVolumeMigration: false
-        """);
+          persistentVolumes:
+            - name: %s
+              pvc: {name: %s, namespace: shop, accessModes: [ReadWriteOnce]}
+              selection: {action: copy, copyMethod: filesystem, verify: true}
+        """.formatted(volumeName, claim));
   }
 
   /** A stage (copies volume data, the application keeps running) or a cutover with quiesce. */

@@ -58,4 +58,69 @@ class DemoSummaryTest {
         Map.of(), List.of()));
     assertThat(missing).containsPattern("Deployment\\s+1\\s+\\(no namespace\\)\n").containsPattern("pvc\\s+data-shop-db-0 Bound\\s+-\n");
   }
+
+  @Test
+  void imagesSideBySideWithTheDigestEachRegistryServes() {
+    String digest = "sha256:4fff8575ec0b" + "0".repeat(52);
+    String other = "sha256:9abc0123def4" + "0".repeat(52);
+    AppSnapshot source = new AppSnapshot("shop", true, Map.of(), Map.of(), List.of(), "127.0.0.1:5001", List.of(
+        new AppSnapshot.Image("deployment/shop", "127.0.0.1:5001/shop/storefront@" + digest, digest),
+        new AppSnapshot.Image("statefulset/shop-db", "quay.io/ferry-demo/db:1.0", null)));
+    AppSnapshot target = new AppSnapshot("shop-prod", true, Map.of(), Map.of(), List.of(), "127.0.0.1:5002", List.of(
+        new AppSnapshot.Image("deployment/shop", "127.0.0.1:5002/shop-prod/storefront@" + digest, digest),
+        new AppSnapshot.Image("statefulset/shop-db", "quay.io/ferry-demo/db:1.0", null)));
+    String text = DemoSummary.text("source", source, "destination", target);
+    assertThat(text).containsPattern("image registry\\s+127\\.0\\.0\\.1:5001\\s+127\\.0\\.0\\.1:5002\n")
+        .containsPattern("deployment/shop image\\s+127\\.0\\.0\\.1:5001/shop/storefront@sha256:4fff8575ec0b\\s+"
+            + "127\\.0\\.0\\.1:5002/shop-prod/storefront@sha256:4fff8575ec0b\n")
+        .containsPattern("  registry serves\\s+sha256:4fff8575ec0b\\s+sha256:4fff8575ec0b\n")
+        .containsPattern("statefulset/shop-db image\\s+quay\\.io/ferry-demo/db:1\\.0\\s+quay\\.io/ferry-demo/db:1\\.0\n")
+        .contains("Image of deployment/shop: the destination registry serves it with the source's digest "
+            + "sha256:4fff8575ec0b.")
+        .doesNotContain("Image of statefulset/shop-db");
+    // Only one "registry serves" row: the external image has none on either side.
+    assertThat(text.lines().filter(l -> l.startsWith("  registry serves"))).hasSize(1);
+
+    AppSnapshot missing = new AppSnapshot("shop-prod", true, Map.of(), Map.of(), List.of(), "127.0.0.1:5002",
+        List.of(new AppSnapshot.Image("deployment/shop", "127.0.0.1:5002/shop-prod/storefront@" + digest, null)));
+    assertThat(DemoSummary.text("source", source, "destination", missing))
+        .containsPattern("  registry serves\\s+sha256:4fff8575ec0b\\s+\\(not in its registry\\)\n")
+        .contains("Image of deployment/shop: the destination registry does not serve it.");
+    AppSnapshot moved = new AppSnapshot("shop-prod", true, Map.of(), Map.of(), List.of(), "127.0.0.1:5002",
+        List.of(new AppSnapshot.Image("deployment/shop", "127.0.0.1:5002/shop-prod/storefront:1.0", other)));
+    assertThat(DemoSummary.text("source", source, "destination", moved))
+        .contains("Image of deployment/shop: the destination registry serves digest sha256:9abc0123def4, the "
+            + "source's is sha256:4fff8575ec0b.");
+  }
+
+  @Test
+  void storefrontLayerIsAValidTarWithFixedBytes() throws Exception {
+    byte[] tar = DemoImage.layerTar(Map.of("srv/a/index.html", "hi\n"));
+    assertThat(tar.length % 512).isZero();
+    assertThat(DemoImage.layerTar(Map.of("srv/a/index.html", "hi\n"))).isEqualTo(tar);
+    // srv/, srv/a/, the file (header + one block), two end blocks.
+    assertThat(tar).hasSize(512 * 6);
+    assertThat(new String(tar, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("srv/");
+    assertThat(new String(tar, 1024, 16, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("srv/a/index.html");
+    assertThat(new String(tar, 1536, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("hi\n");
+    // The header checksum: the byte sum with the checksum field read as spaces.
+    int sum = 0;
+    for (int i = 1024; i < 1536; i++) {
+      sum += i >= 1024 + 148 && i < 1024 + 156 ? ' ' : tar[i] & 0xff;
+    }
+    assertThat(new String(tar, 1024 + 148, 6, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo(String.format("%06o", sum));
+    if (new java.io.File("/usr/bin/tar").canExecute()) {
+      Path file = Files.createTempFile("layer", ".tar");
+      try {
+        Files.write(file, tar);
+        Process p = new ProcessBuilder("/usr/bin/tar", "-tvf", file.toString()).redirectErrorStream(true).start();
+        String listing = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(listing).isZero();
+        assertThat(listing).contains("srv/a/index.html").contains("root/root");
+      } finally {
+        Files.delete(file);
+      }
+    }
+  }
 }
