@@ -17,7 +17,7 @@ final class RetainMovedVolumes implements Phase {
 
   @Override
   public String step() {
-    return "Backup";
+    return "Prepare";
   }
 
   @Override
