@@ -63,7 +63,12 @@ public final class TreeVerifier {
     return new VerificationReport(src.size(), toHash.size(), bytes);
   }
 
-  private static void compareMetadata(FileEntry s, FileEntry d, List<String> out) {
+  /**
+   * Adds one line to {@code out} per metadata difference of {@code d} from {@code s} (same path):
+   * kind, size, mode, owner, mtime, link target, hard-link structure. Shared with the repository's
+   * snapshot verifier so both name differences alike.
+   */
+  public static void compareMetadata(FileEntry s, FileEntry d, List<String> out) {
     String p = s.path();
     if (s.kind() != d.kind()) {
       out.add(p + ": kind differs (" + s.kind() + " vs " + d.kind() + ")");

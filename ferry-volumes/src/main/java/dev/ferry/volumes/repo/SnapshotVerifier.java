@@ -2,6 +2,7 @@ package dev.ferry.volumes.repo;
 
 import dev.ferry.volumes.fs.FileEntry;
 import dev.ferry.volumes.fs.TreeScanner;
+import dev.ferry.volumes.fs.TreeVerifier;
 import dev.ferry.volumes.fs.VerificationReport;
 import dev.ferry.volumes.fs.VolumeMismatchException;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class SnapshotVerifier {
         continue;
       }
       int before = mismatches.size();
-      compareMetadata(want, have, mismatches);
+      TreeVerifier.compareMetadata(want, have, mismatches);
       if (mismatches.size() == before && want.hasOwnContent()) {
         toHash.add(se);
       }
@@ -69,36 +70,5 @@ final class SnapshotVerifier {
       throw new VolumeMismatchException(mismatches);
     }
     return new VerificationReport(tree.size(), toHash.size(), toHash.stream().mapToLong(s -> s.entry().size()).sum());
-  }
-
-  private static void compareMetadata(FileEntry s, FileEntry d, List<String> out) {
-    String p = s.path();
-    if (s.kind() != d.kind()) {
-      out.add(p + ": kind differs (" + s.kind() + " vs " + d.kind() + ")");
-      return;
-    }
-    if (s.size() != d.size()) {
-      out.add(p + ": size differs (" + s.size() + " vs " + d.size() + " bytes)");
-    }
-    if (!s.isSymlink() && s.mode() != d.mode()) {
-      out.add(p + ": mode differs (0" + Integer.toOctalString(s.mode()) + " vs 0" + Integer.toOctalString(d.mode())
-          + ")");
-    }
-    if (s.uid() != d.uid() || s.gid() != d.gid()) {
-      out.add(p + ": owner differs (" + s.uid() + ":" + s.gid() + " vs " + d.uid() + ":" + d.gid() + ")");
-    }
-    if (!s.mtime().equals(d.mtime())) {
-      out.add(p + ": mtime differs (" + s.mtime() + " vs " + d.mtime() + ")");
-    }
-    if (!Objects.equals(s.linkTarget(), d.linkTarget())) {
-      out.add(p + ": link target differs (" + s.linkTarget() + " vs " + d.linkTarget() + ")");
-    }
-    if (!Objects.equals(s.hardLinkOf(), d.hardLinkOf())) {
-      out.add(p + ": hard link differs (" + describeLink(s) + " vs " + describeLink(d) + ")");
-    }
-  }
-
-  private static String describeLink(FileEntry e) {
-    return e.hardLinkOf() == null ? "own inode" : "same inode as " + e.hardLinkOf();
   }
 }
