@@ -72,24 +72,21 @@ final class Creation {
   /** Waits until the object is Ready; fails naming its conditions' messages when it does not get there. */
   static <T extends HasMetadata> void awaitReady(NamespacedObjects<T> objects, String name,
                                                  Function<T, ConditionedStatus> status) {
-    long deadline = System.nanoTime() + READY_WAIT.toNanos();
-    T current = objects.get(name);
-    while (!ObjectView.ready(status.apply(current))) {
-      // A Critical condition is a verdict on the spec (it stays until the spec changes): stop at once.
-      if (System.nanoTime() - deadline > 0 || critical(status.apply(current))) {
-        ConditionedStatus s = status.apply(current);
-        List<String> messages = new ArrayList<>();
-        if (s != null && s.getConditions() != null) {
-          s.getConditions().forEach(c -> messages.add(c.getType() + ": " + c.getMessage()));
-        }
-        throw new OperationFailed(name + " is not Ready" + (critical(s) ? "" : " after " + READY_WAIT.toSeconds() + "s")
-            + (messages.isEmpty() ? " and has no conditions; is a Ferry controller running for namespace "
-            + objects.namespace() + "?" : ": " + ObjectDescription.oneLine(String.join("; ", messages))));
-      }
-      sleep();
-      current = objects.get(name);
+    // A Critical condition is a verdict on the spec (it stays until the spec changes): stop at once.
+    T current = objects.awaitUntil(name, o -> ObjectView.ready(status.apply(o)) || critical(status.apply(o)),
+        READY_WAIT);
+    ConditionedStatus s = status.apply(current);
+    if (ObjectView.ready(s)) {
+      System.out.println(name + " is Ready");
+      return;
     }
-    System.out.println(name + " is Ready");
+    List<String> messages = new ArrayList<>();
+    if (s != null && s.getConditions() != null) {
+      s.getConditions().forEach(c -> messages.add(c.getType() + ": " + c.getMessage()));
+    }
+    throw new OperationFailed(name + " is not Ready" + (critical(s) ? "" : " after " + READY_WAIT.toSeconds() + "s")
+        + (messages.isEmpty() ? " and has no conditions; is a Ferry controller running for namespace "
+        + objects.namespace() + "?" : ": " + ObjectDescription.oneLine(String.join("; ", messages))));
   }
 
   private static boolean critical(ConditionedStatus status) {
@@ -115,15 +112,6 @@ final class Creation {
           throw e;
         }
       }
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationFailed("interrupted while waiting");
     }
   }
 }

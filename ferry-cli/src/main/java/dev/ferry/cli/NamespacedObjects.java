@@ -44,6 +44,23 @@ final class NamespacedObjects<T extends HasMetadata> {
     }
   }
 
+  /**
+   * Waits (watching, not polling) until {@code done} holds for the object; returns it then, or its
+   * last state when {@code timeout} passes first.
+   */
+  T awaitUntil(String name, java.util.function.Predicate<T> done, java.time.Duration timeout) {
+    get(name);
+    var resource = client.resources(view.type()).inNamespace(namespace).withName(name);
+    try {
+      return resource.waitUntilCondition(o -> o != null && done.test(o), timeout.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientTimeoutException e) {
+      return get(name);
+    } catch (KubernetesClientException e) {
+      throw MigrationResources.translate(e, view.type());
+    }
+  }
+
   List<T> list() {
     try {
       return client.resources(view.type()).inNamespace(namespace).list().getItems();
