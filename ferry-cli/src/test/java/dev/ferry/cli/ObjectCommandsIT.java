@@ -64,6 +64,13 @@ class ObjectCommandsIT {
           "--token-secret", "no-such-" + s);
       assertThat(missingSecret.err()).contains("Secret openshift-config/no-such-" + s + " (--token-secret) does not exist");
 
+      // --wait stops at the controller's Critical verdict instead of waiting out its timeout, and says why.
+      CliRun unreachable = cli(kubeconfig, ns, "cluster", "create", "down", "--url", "https://127.0.0.1:1",
+          "--token-file", tokenFile.toString(), "--insecure", "--wait");
+      assertThat(unreachable.exitCode()).as(unreachable.out() + unreachable.err()).isEqualTo(1);
+      assertThat(unreachable.err()).contains("down is not Ready: ").doesNotContain("after 90s");
+      cli(kubeconfig, ns, "cluster", "delete", "down");
+
       CliRun clusters = cli(kubeconfig, ns, "cluster", "get");
       assertThat(clusters.out().lines().findFirst().orElseThrow()).matches("NAME\\s+READY\\s+HOST\\s+URL\\s+REGISTRY\\s+AGE");
       assertThat(clusters.out()).containsPattern("dest\\s+True\\s+false\\s+" + destination.url().replace(".", "\\.")
