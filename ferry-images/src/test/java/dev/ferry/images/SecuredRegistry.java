@@ -1,13 +1,13 @@
 package dev.ferry.images;
 
 import dev.ferry.testbed.ManagedProcess;
+import dev.ferry.testbed.Readiness;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,21 +105,14 @@ final class SecuredRegistry implements AutoCloseable {
         List.of("/usr/bin/docker-registry", "serve", dir.resolve("config.yml").toString()), dir,
         dir.resolve("registry.log"));
     SecuredRegistry registry = new SecuredRegistry(process, port, certPem, password, dir.resolve("data"));
-    registry.awaitListening();
-    return registry;
-  }
-
-  private void awaitListening() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      process.checkAlive();
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(50);
-      }
+    try {
+      Readiness.await("secured registry on port " + port, process, Duration.ofSeconds(30),
+          () -> Readiness.listening(port));
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
     }
-    throw new IllegalStateException("secured registry did not listen on " + port + ": " + process.tail(20));
+    return registry;
   }
 
   private static String pem(Object o) throws IOException {

@@ -2,13 +2,13 @@ package dev.ferry.images;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.testbed.ManagedProcess;
+import dev.ferry.testbed.Readiness;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,19 +147,14 @@ final class TokenRegistry implements AutoCloseable {
         dir.resolve("registry.log"));
     TokenRegistry registry = new TokenRegistry(process, tokens, port, password);
     self[0] = registry;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      process.checkAlive();
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return registry;
-      } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          registry.close();
-          throw new IllegalStateException("token registry did not listen: " + process.tail(20));
-        }
-        Thread.sleep(50);
-      }
+    try {
+      Readiness.await("token registry on port " + port, process, Duration.ofSeconds(30),
+          () -> Readiness.listening(port));
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
     }
+    return registry;
   }
 
   private static String b64(String json) {

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a started process to be usable, failing fast (with its log) if it dies. */
-final class Readiness {
+public final class Readiness {
   private static final long POLL_MILLIS = 100;
 
   private Readiness() {
   }
 
-  static void await(String what, ManagedProcess process, Duration timeout, BooleanSupplier ready) {
+  public static void await(String what, ManagedProcess process, Duration timeout, BooleanSupplier ready) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       process.checkAlive();
@@ -32,7 +32,7 @@ final class Readiness {
   }
 
   /** True once something accepts TCP connections on 127.0.0.1:{@code port}. */
-  static boolean listening(int port) {
+  public static boolean listening(int port) {
     try (Socket ignored = new Socket("127.0.0.1", port)) {
       return true;
     } catch (IOException e) {
