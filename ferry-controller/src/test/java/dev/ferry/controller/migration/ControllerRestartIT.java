@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.MigMigration;
 import dev.ferry.api.migration.MigPlan;
-import dev.ferry.controller.ControllerMain;
+import dev.ferry.controller.ControllerProcess;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
@@ -12,7 +12,6 @@ import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class ControllerRestartIT {
     apply(host, objects.toString().formatted(app));
     PlanFixture.declare(host, destination, s, repository, app, "");
 
-    Process controller = startController(source, repository.resolve("controller-0.log"));
+    Process controller = ControllerProcess.start(source, NS, repository.resolve("controller-0.log"));
     try {
       host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).waitUntilCondition(p -> p.getStatus() != null
           && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
@@ -98,7 +97,7 @@ class ControllerRestartIT {
         if (phase != null && killedIn.add(phase)) {
           controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9, mid-phase
           restarts++;
-          controller = startController(source, repository.resolve("controller-" + restarts + ".log"));
+          controller = ControllerProcess.start(source, NS, repository.resolve("controller-" + restarts + ".log"));
         }
         assertThat(Instant.now()).as("migration still in %s after 6 minutes", phase).isBefore(deadline);
         Thread.sleep(100);
@@ -122,27 +121,6 @@ class ControllerRestartIT {
     } finally {
       controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static Process startController(LocalCluster cluster, Path log) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-        ControllerMain.class.getName(), cluster.kubeconfig().toString(), cluster.name(), NS)
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("FERRY_METRICS_PORT", "0");
-    Process process = builder.start();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!Files.readString(log).contains("ferry controller ready")) {
-      assertThat(process.isAlive()).as("controller exited:\n%s", Files.readString(log)).isTrue();
-      assertThat(Instant.now()).as("controller did not start:\n%s", Files.readString(log)).isBefore(deadline);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    return process;
   }
 
   private static List<String> names(List<? extends HasMetadata> items) {

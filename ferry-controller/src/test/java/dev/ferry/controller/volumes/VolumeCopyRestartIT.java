@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.api.migration.DirectVolumeMigration;
 import dev.ferry.api.migration.DirectVolumeMigrationProgress;
 import dev.ferry.api.migration.MigMigration;
-import dev.ferry.controller.ControllerMain;
+import dev.ferry.controller.ControllerProcess;
 import dev.ferry.controller.migration.PlanFixture;
-import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.volumes.fs.TreeVerifier;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +53,7 @@ class VolumeCopyRestartIT {
     }
     VolumeMigrationIT.declarePlan(testbed, s, logs, app, "verify: true");
 
-    Process controller = startController(testbed.source(), logs.resolve("controller-0.log"));
+    Process controller = ControllerProcess.start(testbed.source(), NS, logs.resolve("controller-0.log"));
     try {
       PlanFixture.apply(host, VolumeMigrationIT.migration("stage-" + s, s, "stage: true"));
       // The first progress report is written when the transfer starts.
@@ -76,7 +74,7 @@ class VolumeCopyRestartIT {
       dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("stage-" + s + "-dvm").get();
       assertThat(dvm.getStatus().getPhase()).as("killed mid-copy").isNotEqualTo("Succeeded");
 
-      controller = startController(testbed.source(), logs.resolve("controller-1.log"));
+      controller = ControllerProcess.start(testbed.source(), NS, logs.resolve("controller-1.log"));
       MigMigration stage = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s)
           .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed")
               .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
@@ -92,21 +90,5 @@ class VolumeCopyRestartIT {
     } finally {
       controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static Process startController(LocalCluster cluster, Path log) throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-        ControllerMain.class.getName(), cluster.kubeconfig().toString(), cluster.name(), NS)
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("FERRY_METRICS_PORT", "0");
-    Process process = builder.start();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!Files.readString(log).contains("ferry controller ready")) {
-      assertThat(process.isAlive()).as("controller exited:\n%s", Files.readString(log)).isTrue();
-      assertThat(Instant.now()).as("controller did not start:\n%s", Files.readString(log)).isBefore(deadline);
-      Thread.sleep(100);
-    }
-    return process;
   }
 }
