@@ -156,6 +156,15 @@ class ImageMigrationIT {
       RegistryClient dst = new RegistryClient(RegistryEndpoint.anonymous(dstRegistry));
       assertThat(dst.manifestDigest(appDest + "/web", digest)).hasValue(digest);
       assertThat(dst.manifestDigest(appDest + "/web", "v1")).hasValue(digest);
+      // The image phase recreates the streams on the destination: the initial backup leaves them out.
+      try (var store = new FilesystemObjectStore(repository)) {
+        var resources = dev.ferry.backup.format.ResourceListFile.read(new java.io.ByteArrayInputStream(store.getBytes(
+            dev.ferry.backup.format.BackupLayout.ROOT.backupResourceList("cutover-" + s + "-initial")))).entries();
+        assertThat(resources).containsKey("apps/v1/Deployment")
+            .doesNotContainKeys("image.openshift.io/v1/ImageStream", "image.openshift.io/v1/ImageStreamTag");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       return new Migrated(done, digest);
     } finally {
       operator.stop();
