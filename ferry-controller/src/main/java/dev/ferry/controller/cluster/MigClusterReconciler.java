@@ -9,6 +9,7 @@ import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Conditions;
 import dev.ferry.api.migration.MigCluster;
 import dev.ferry.api.migration.MigClusterStatus;
+import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.settings.SpecRefresh;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -62,8 +63,7 @@ public class MigClusterReconciler implements Reconciler<MigCluster> {
     if (cluster.getSpec() != null && Boolean.TRUE.equals(cluster.getSpec().getRefresh())) {
       SpecRefresh.reset(context.getClient(), cluster);
     }
-    cluster.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(cluster).rescheduleAfter(RECHECK);
+    return StatusPatches.patch(cluster).rescheduleAfter(RECHECK);
   }
 
   private void connect(MigCluster cluster, Conditions conditions, MigClusterStatus status) {

@@ -4,6 +4,7 @@ import dev.ferry.api.common.Conditions;
 import dev.ferry.api.migration.MigHook;
 import dev.ferry.api.migration.MigHookStatus;
 import dev.ferry.controller.hook.model.HookValidator;
+import dev.ferry.controller.itinerary.StatusPatches;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -29,7 +30,6 @@ public class MigHookReconciler implements Reconciler<MigHook> {
     conditions.setReady(!conditions.hasErrors(), HookValidator.READY_MESSAGE);
     conditions.endStaging();
     status.setObservedGeneration(hook.getMetadata().getGeneration());
-    hook.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(hook);
+    return StatusPatches.patch(hook);
   }
 }

@@ -10,6 +10,7 @@ import dev.ferry.api.migration.MigCluster;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.images.MigClusters.InvalidImageMigrationException;
+import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.images.Registries;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -79,7 +80,7 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
       status.conditions(clock).clear("InvalidReference");
     } catch (InvalidImageMigrationException | ClusterAccessException e) {
       status.conditions(clock).set(Condition.of("InvalidReference", Category.CRITICAL, "NotFound", e.getMessage()));
-      return patch(dism).rescheduleAfter(Duration.ofSeconds(15));
+      return StatusPatches.patch(dism).rescheduleAfter(Duration.ofSeconds(15));
     }
 
     String streamNamespace = spec.getImageStreamRef().getNamespace();
@@ -105,7 +106,7 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
       // The API servers may come back: try again rather than fail the stream.
       status.conditions(clock).set(Condition.of("ClusterUnreachable", Category.WARN, "ApiError",
           "Reading or writing image stream " + streamNamespace + "/" + streamName + " failed: " + e.getMessage()));
-      return patch(dism).rescheduleAfter(Duration.ofSeconds(15));
+      return StatusPatches.patch(dism).rescheduleAfter(Duration.ofSeconds(15));
     }
     status.conditions(clock).clear("ClusterUnreachable");
     if (outcome.succeeded()) {
@@ -123,11 +124,7 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
           + "Errors. " + outcome.errors().get(0)).markDurable());
     }
     LOG.info("DirectImageStreamMigration {}/{}: {}", namespace, dism.getMetadata().getName(), status.getPhase());
-    return patch(dism);
+    return StatusPatches.patch(dism);
   }
 
-  private static UpdateControl<DirectImageStreamMigration> patch(DirectImageStreamMigration dism) {
-    dism.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(dism);
-  }
 }

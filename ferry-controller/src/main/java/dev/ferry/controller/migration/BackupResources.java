@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.velero.Backup;
 import dev.ferry.api.velero.BackupPhase;
 import dev.ferry.api.velero.BackupSpec;
@@ -15,7 +17,7 @@ import java.util.List;
  * quiesced. PVs stay out: the destination provisions its own (or, for moved volumes, the plan's
  * restore recreates them). Re-running replaces the same backup.
  */
-final class BackupResources implements Phase {
+final class BackupResources implements Phase<MigrationContext> {
   @Override
   public String name() {
     return "InitialBackupCreated";

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.migration.DirectVolumeMigration;
 import dev.ferry.api.migration.DirectVolumeMigrationProgress;
 import dev.ferry.api.migration.DirectVolumeMigrationSpec;
@@ -9,6 +11,7 @@ import dev.ferry.controller.volumes.ClaimsToCopy;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
 import dev.ferry.controller.volumes.ProgressReports;
 import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.controller.itinerary.Pipeline;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,7 +28,7 @@ import java.util.Map;
  * ({@code spec.indirectVolumeMigration}) go through the plan's MigStorage. A failed copy fails
  * the migration with the DVM's errors, which name the claim.
  */
-final class CopyVolumeData implements Phase {
+final class CopyVolumeData implements Phase<MigrationContext> {
   private static final Duration POLL = Duration.ofSeconds(2);
 
   @Override
@@ -138,7 +141,7 @@ final class CopyVolumeData implements Phase {
           + TransferSummary.bytes(reportDone) + " of " + TransferSummary.bytes(reportTotal) + ")");
     }
     String eta = rate > 0 && total > done ? TransferSummary.duration(Duration.ofSeconds((total - done) / rate)) : null;
-    Pipeline.progress(context.migration().getStatus(), "DirectVolume", done, total,
+    Pipeline.progress(context.migration().getStatus().getPipeline(), "DirectVolume", done, total,
         rate > 0 ? TransferSummary.rate(rate) : null, eta, lines);
   }
 

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,7 +15,7 @@ import java.util.List;
  * it is gone. Namespaces the migration created go too; a namespace that existed before keeps its
  * other objects.
  */
-final class DeleteMigratedResources implements Phase {
+final class DeleteMigratedResources implements Phase<MigrationContext> {
   @Override
   public String name() {
     return "DeleteMigratedResources";

@@ -2,11 +2,35 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.migration.HookPhase;
 import dev.ferry.api.migration.MigMigration;
+import dev.ferry.controller.itinerary.Itinerary;
+import dev.ferry.controller.itinerary.ItineraryTable;
 import java.util.List;
+import java.util.Set;
 
-/** The itineraries of MigMigration: which one a migration follows, and their phases in order. */
+/**
+ * The state machine of MigMigration in one table: every itinerary, its phases in order (each
+ * stored in {@code status.phase} under MTC's name, returned by {@link dev.ferry.controller.itinerary.Phase#name()}),
+ * and the failure itinerary run when one of its phases fails.
+ *
+ * <pre>
+ * itinerary      phases (stored name)                                               on failure
+ * Final          ValidatePlan, RetainMovedVolumes?, PreBackupHooks, Backup…,         Failed
+ *                QuiesceApplications, EnsureQuiesced, PostBackupHooks, MigrateImages,
+ *                DirectVolumeMigrationCompleted, PreRestoreHooks, Restore…,
+ *                PostRestoreHooks, Verification
+ * Stage          ValidatePlan, MigrateImages, DirectVolumeMigrationCompleted         —
+ * StateTransfer  ValidatePlan, DirectVolumeMigrationCompleted                        —
+ * Rollback       DeleteMigrated, RestoreReclaimPolicies, UnQuiesceSrcApplications    —
+ * Failed         UnQuiesceSrcApplications (run once, not stored)
+ * </pre>
+ * The table in code below is authoritative; {@code ItinerariesTest} prints it.
+ */
 public final class Itineraries {
-  public static final Itinerary FINAL = new Itinerary(Itinerary.FINAL, List.of(
+  /** Run once when a cutover fails, before the migration reports Failed. */
+  public static final Itinerary<MigrationContext> FAILED = Itinerary.of(MigrationPhases.FAILED_ITINERARY,
+      new StartSourceAgain());
+
+  public static final Itinerary<MigrationContext> FINAL = new Itinerary<>(MigrationPhases.FINAL, List.of(
       new ValidatePlan(),
       new RetainMovedVolumes(),
       new RunHooks(HookPhase.PRE_BACKUP),
@@ -19,29 +43,34 @@ public final class Itineraries {
       new RunHooks(HookPhase.PRE_RESTORE),
       new RestoreResources(),
       new RunHooks(HookPhase.POST_RESTORE),
-      new VerifyPods()));
+      new VerifyPods())).failingWith(FAILED);
 
-  public static final Itinerary STAGE = new Itinerary(Itinerary.STAGE, List.of(
+  public static final Itinerary<MigrationContext> STAGE = Itinerary.of(MigrationPhases.STAGE,
       new ValidatePlan(),
       new MigrateImages(),
-      new CopyVolumeData()));
+      new CopyVolumeData());
 
   /** {@code spec.migrateState}: the volumes' data only, no resources (MTC's state migration). */
-  public static final String STATE_TRANSFER = "StateTransfer";
-  public static final Itinerary STATE = new Itinerary(STATE_TRANSFER, List.of(
+  public static final Itinerary<MigrationContext> STATE = Itinerary.of(MigrationPhases.STATE_TRANSFER,
       new ValidatePlan(),
-      new CopyVolumeData()));
+      new CopyVolumeData());
 
   /** No plan validation: a rollback must run even when the plan no longer validates. */
-  public static final Itinerary ROLLBACK = new Itinerary(Itinerary.ROLLBACK, List.of(
+  public static final Itinerary<MigrationContext> ROLLBACK = Itinerary.of(MigrationPhases.ROLLBACK,
       new DeleteMigratedResources(),
       new RestoreReclaimPolicies(),
-      new UnquiesceSource("Rollback")));
+      new UnquiesceSource("Rollback"));
+
+  /** Every itinerary a stored {@code status.itinerary} may name, and the phases a migration ends in. */
+  public static final ItineraryTable<MigrationContext> TABLE = new ItineraryTable<>("MigMigration",
+      Set.of(MigrationPhases.COMPLETED, MigrationPhases.FAILED, MigrationPhases.CANCELED),
+      FINAL, STAGE, STATE, ROLLBACK);
 
   private Itineraries() {
   }
 
-  public static Itinerary of(MigMigration migration) {
+  /** The itinerary a new migration follows, from its spec. */
+  public static Itinerary<MigrationContext> of(MigMigration migration) {
     if (Boolean.TRUE.equals(migration.getSpec().getRollback())) {
       return ROLLBACK;
     }
@@ -49,14 +78,5 @@ public final class Itineraries {
       return STATE;
     }
     return Boolean.TRUE.equals(migration.getSpec().getStage()) ? STAGE : FINAL;
-  }
-
-  public static Itinerary named(String name) {
-    return switch (name) {
-      case Itinerary.STAGE -> STAGE;
-      case Itinerary.ROLLBACK -> ROLLBACK;
-      case STATE_TRANSFER -> STATE;
-      default -> FINAL;
-    };
   }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.migration.DirectImageMigration;
 import dev.ferry.api.migration.DirectImageMigrationSpec;
 import dev.ferry.controller.images.DirectImageMigrationReconciler;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * through the replication repository itself. Streams already migrated are skipped on a re-run
  * (the DIM is found by name; copied images are not sent again).
  */
-final class MigrateImages implements Phase {
+final class MigrateImages implements Phase<MigrationContext> {
   static final Duration POLL = Duration.ofSeconds(2);
 
   @Override

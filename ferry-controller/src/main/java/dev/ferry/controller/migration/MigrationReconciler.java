@@ -2,7 +2,6 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.common.Times;
 import dev.ferry.api.migration.MigCluster;
 import dev.ferry.api.migration.MigMigration;
 import dev.ferry.api.migration.MigMigrationStatus;
@@ -10,43 +9,39 @@ import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.itinerary.ItineraryRunner;
+import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.metrics.RequestAttribution;
 import dev.ferry.objectstore.ObjectStore;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs a MigMigration through its itinerary, one idempotent phase after another. The current
- * phase is saved in {@code status.phase} before it runs, so a controller that stops anywhere
- * resumes at that phase and re-runs it harmlessly. A final migration that fails after quiescing
- * starts the source application again before it reports Failed.
+ * A MigMigration: resolve its plan, clusters and storage, then run its itinerary (the table in
+ * {@link Itineraries}) with the shared {@link ItineraryRunner}; the status is written by
+ * {@link MigrationJournal}. The current phase is saved in {@code status.phase} before it runs,
+ * so a controller that stops anywhere resumes at that phase and re-runs it harmlessly. A cutover
+ * that fails runs its failure itinerary (start the source application again) before it reports
+ * Failed.
  */
 @ControllerConfiguration(name = "migmigration")
 public class MigrationReconciler implements Reconciler<MigMigration> {
-  public static final String COMPLETED = "Completed";
-  public static final String FAILED = "Failed";
-  public static final String CANCELED = "Canceled";
-  private static final Set<String> TERMINAL = Set.of(COMPLETED, FAILED, CANCELED);
-  private static final Logger LOG = LoggerFactory.getLogger(MigrationReconciler.class);
+  public static final String COMPLETED = MigrationPhases.COMPLETED;
+  public static final String FAILED = MigrationPhases.FAILED;
+  public static final String CANCELED = MigrationPhases.CANCELED;
 
   private final ClusterClients clusters;
   private final Function<MigStorage, ObjectStore> storage;
   private final Clock clock;
+  private final ItineraryRunner<MigrationContext> runner = new ItineraryRunner<>();
 
   public MigrationReconciler(ClusterClients clusters, Function<MigStorage, ObjectStore> storage, Clock clock) {
     this.clusters = clusters;
@@ -64,18 +59,12 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
   private UpdateControl<MigMigration> reconcileAttributed(MigMigration migration, Context<MigMigration> context) {
     MigMigrationStatus status = migration.getStatus() == null ? new MigMigrationStatus() : migration.getStatus();
     migration.setStatus(status);
-    if (status.getPhase() != null && TERMINAL.contains(status.getPhase())) {
+    if (Itineraries.TABLE.isTerminal(status.getPhase())) {
       return UpdateControl.noUpdate();
     }
-    Itinerary itinerary;
+    MigrationJournal journal = new MigrationJournal(migration, context.getClient(), clock);
     if (status.getItinerary() == null) {
-      itinerary = Itineraries.of(migration);
-      status.setItinerary(itinerary.name());
-      status.setStartTimestamp(Times.now(clock));
-      status.setPhase(itinerary.phases().get(0).name());
-      Pipeline.init(status, itinerary);
-    } else {
-      itinerary = Itineraries.named(status.getItinerary());
+      journal.start(Itineraries.of(migration));
     }
 
     MigrationContext run;
@@ -84,106 +73,19 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
       status.conditions(clock).clear("InvalidReference");
     } catch (ReferenceException e) {
       status.conditions(clock).set(Condition.of("InvalidReference", Category.CRITICAL, "NotFound", e.getMessage()));
-      return patch(migration).rescheduleAfter(Duration.ofSeconds(15));
+      return StatusPatches.patch(migration).rescheduleAfter(Duration.ofSeconds(15));
     }
 
     if (Boolean.TRUE.equals(migration.getSpec().getCanceled())) {
-      return cancel(migration, run);
+      Cancellation.cancel(run, clock);
+      return StatusPatches.patch(migration);
     }
 
-    while (true) {
-      Phase phase = itinerary.phase(status.getPhase()).orElse(itinerary.phases().get(0));
-      Pipeline.entering(status, phase, clock);
-      running(status, itinerary, phase);
-      persist(context.getClient(), migration);
-      PhaseResult result;
-      try {
-        result = phase.run(run);
-      } catch (KubernetesClientException e) {
-        result = PhaseResult.fail(phase.name() + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
-            ? e.getStatus().getMessage() : e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.warn("phase {} of migration {} failed", phase.name(), migration.getMetadata().getName(), e);
-        result = PhaseResult.fail(phase.name() + ": " + e.getMessage());
-      }
-      if (result instanceof PhaseResult.Requeue requeue) {
-        Pipeline.waiting(status, phase, requeue.waitingFor());
-        return patch(migration).rescheduleAfter(requeue.after());
-      }
-      if (result instanceof PhaseResult.Fail fail) {
-        return failed(migration, run, itinerary, phase, fail.reason());
-      }
-      var next = itinerary.after(phase);
-      if (next.isEmpty()) {
-        return completed(migration);
-      }
-      status.setPhase(next.get().name());
+    var outcome = runner.run(Itineraries.TABLE, status.getItinerary(), run, journal);
+    if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {
+      return StatusPatches.patch(migration).rescheduleAfter(waiting.after());
     }
-  }
-
-  private UpdateControl<MigMigration> completed(MigMigration migration) {
-    MigMigrationStatus status = migration.getStatus();
-    Pipeline.completeAll(status, clock);
-    status.setPhase(COMPLETED);
-    var conditions = status.conditions(clock);
-    conditions.clear("Running");
-    if (conditions.hasCategory(Category.WARN)) {
-      conditions.set(Condition.of("SucceededWithWarnings", Category.ADVISORY, "Completed",
-          "The migration has completed with warnings, please look at `Warn` conditions.").markDurable());
-    } else {
-      conditions.set(Condition.of("Succeeded", Category.ADVISORY, "Completed",
-          "The migration has completed successfully.").markDurable());
-    }
-    LOG.info("migration {} completed", migration.getMetadata().getName());
-    return patch(migration);
-  }
-
-  private UpdateControl<MigMigration> failed(MigMigration migration, MigrationContext run, Itinerary itinerary,
-                                             Phase phase, String reason) {
-    MigMigrationStatus status = migration.getStatus();
-    Pipeline.failed(status, phase, reason, clock);
-    if (itinerary == Itineraries.FINAL) {
-      try {
-        // Leave the source as it was: a failed cutover must not leave the application stopped.
-        new Quiescer(run.source()).unquiesce(run.sourceNamespaces());
-      } catch (RuntimeException e) {
-        reason = reason + " (and starting the source application again failed: " + e.getMessage()
-            + "; scale it back using the migration.openshift.io/preQuiesceReplicas annotations)";
-      }
-    }
-    List<String> errors = status.getErrors() == null ? new ArrayList<>() : new ArrayList<>(status.getErrors());
-    errors.add(reason);
-    status.setErrors(errors);
-    status.setPhase(FAILED);
-    var conditions = status.conditions(clock);
-    conditions.clear("Running");
-    conditions.set(Condition.of("Failed", Category.CRITICAL, phase.name(),
-        "The migration has failed. See: Errors. " + reason).markDurable());
-    LOG.info("migration {} failed in {}: {}", migration.getMetadata().getName(), phase.name(), reason);
-    return patch(migration);
-  }
-
-  private UpdateControl<MigMigration> cancel(MigMigration migration, MigrationContext run) {
-    MigMigrationStatus status = migration.getStatus();
-    new Quiescer(run.source()).unquiesce(run.sourceNamespaces());
-    // A hook still running would act on an application that is no longer migrating.
-    for (KubernetesClient cluster : List.of(run.source(), run.destination())) {
-      cluster.batch().v1().jobs().inAnyNamespace()
-          .withLabel(HookJobs.MIGRATION_LABEL, migration.getMetadata().getUid())
-          .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-    }
-    status.setPhase(CANCELED);
-    var conditions = status.conditions(clock);
-    conditions.clear("Running");
-    conditions.set(Condition.of("Canceled", Category.ADVISORY, "Canceled",
-        "The migration was canceled; the source application runs again.").markDurable());
-    return patch(migration);
-  }
-
-  private void running(MigMigrationStatus status, Itinerary itinerary, Phase phase) {
-    int index = itinerary.phases().indexOf(phase) + 1;
-    status.conditions(clock).set(Condition.of("Running", Category.ADVISORY, phase.name(),
-        "Step: " + index + "/" + itinerary.phases().size()));
+    return StatusPatches.patch(migration);
   }
 
   private MigrationContext resolve(MigMigration migration, KubernetesClient host) {
@@ -216,21 +118,6 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
       throw new ReferenceException(what + " " + namespace + "/" + ref.getName() + " does not exist");
     }
     return found;
-  }
-
-  /** Saves progress now, so a restart resumes at the phase about to run. Best effort. */
-  private static void persist(KubernetesClient client, MigMigration migration) {
-    try {
-      migration.getMetadata().setResourceVersion(null);
-      client.resource(migration).patchStatus();
-    } catch (KubernetesClientException e) {
-      LOG.debug("could not save progress of {}: {}", migration.getMetadata().getName(), e.getMessage());
-    }
-  }
-
-  private static UpdateControl<MigMigration> patch(MigMigration migration) {
-    migration.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(migration);
   }
 
   /** A reference of the migration or its plan names nothing usable. */

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.velero.Restore;
 import dev.ferry.api.velero.RestorePhase;
 import dev.ferry.api.velero.RestoreSpec;
@@ -21,7 +23,7 @@ import java.util.Map;
  * every object with the plan (for rollback) and rewriting internal image references. Objects
  * that already exist and are equal are skipped, so a re-run after a restart is harmless.
  */
-final class RestoreResources implements Phase {
+final class RestoreResources implements Phase<MigrationContext> {
   @Override
   public String name() {
     return "FinalRestoreCreated";

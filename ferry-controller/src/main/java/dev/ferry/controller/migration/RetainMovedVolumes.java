@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -9,7 +11,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * Cutover, before the backup: the source PVs of moved volumes get reclaim policy Retain (the
  * original saved), so the shared volume outlives the source claim. Idempotent.
  */
-final class RetainMovedVolumes implements Phase {
+final class RetainMovedVolumes implements Phase<MigrationContext> {
   @Override
   public String name() {
     return "EnsureMovedVolumesRetained";

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.migration.HookPhase;
 import dev.ferry.api.migration.MigHook;
 import dev.ferry.api.migration.MigPlanHook;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * The Job's name is fixed per migration and phase, so a run after a controller restart finds the
  * Job it already created.
  */
-final class RunHooks implements Phase {
+final class RunHooks implements Phase<MigrationContext> {
   static final Duration POLL = Duration.ofSeconds(3);
   static final int LOG_LINES = 20;
 

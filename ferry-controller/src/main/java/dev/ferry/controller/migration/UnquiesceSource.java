@@ -1,7 +1,10 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
+
 /** Starts the source application again with the values saved when it was quiesced. */
-final class UnquiesceSource implements Phase {
+final class UnquiesceSource implements Phase<MigrationContext> {
   private final String step;
 
   UnquiesceSource(String step) {

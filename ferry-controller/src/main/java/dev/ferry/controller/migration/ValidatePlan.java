@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.common.Category;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
  * waited for (condition PlanNotReady) for up to five minutes, then the migration fails with the
  * plan's own messages.
  */
-final class ValidatePlan implements Phase {
+final class ValidatePlan implements Phase<MigrationContext> {
   static final String PLAN_NOT_READY = "PlanNotReady";
   static final Duration PATIENCE = Duration.ofMinutes(5);
 

@@ -1,5 +1,7 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.util.List;
  * With {@code verify}: waits (up to 3 minutes from the first check) for the migrated pods on the
  * destination to run, then names those that do not in a warning.
  */
-final class VerifyPods implements Phase {
+final class VerifyPods implements Phase<MigrationContext> {
   static final Duration PATIENCE = Duration.ofMinutes(3);
   static final String STARTED_ANNOTATION = "migration.openshift.io/verify-started";
 

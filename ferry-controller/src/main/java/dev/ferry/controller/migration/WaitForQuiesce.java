@@ -1,11 +1,13 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
 
 /** Waits until no pod of the plan's namespaces still uses a claim, so the final data copy sees no writer. */
-final class WaitForQuiesce implements Phase {
+final class WaitForQuiesce implements Phase<MigrationContext> {
   @Override
   public String name() {
     return "EnsureQuiesced";

@@ -4,6 +4,7 @@ import dev.ferry.api.common.Conditions;
 import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigPlanStatus;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.plan.model.ClusterInspection;
 import dev.ferry.controller.plan.model.GvkCompatibility;
 import dev.ferry.controller.plan.model.PlanSnapshot;
@@ -67,8 +68,7 @@ public class MigPlanReconciler implements Reconciler<MigPlan> {
     }
     LOG.debug("MigPlan {}/{}: {}", plan.getMetadata().getNamespace(), plan.getMetadata().getName(),
         conditions.list());
-    plan.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(plan).rescheduleAfter(RECHECK);
+    return StatusPatches.patch(plan).rescheduleAfter(RECHECK);
   }
 
   private static void storageClasses(ClusterInspection source, ClusterInspection destination, MigPlanStatus status) {

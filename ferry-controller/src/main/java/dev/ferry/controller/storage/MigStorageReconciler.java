@@ -4,6 +4,7 @@ import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Conditions;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.api.migration.MigStorageStatus;
+import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.settings.SpecRefresh;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;
@@ -57,7 +58,6 @@ public class MigStorageReconciler implements Reconciler<MigStorage> {
       SpecRefresh.reset(context.getClient(), storage);
     }
     // The refresh reset moved the resource version on; the status patch must not carry the old one.
-    storage.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(storage).rescheduleAfter(RECHECK);
+    return StatusPatches.patch(storage).rescheduleAfter(RECHECK);
   }
 }

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wire format of the direct transfer, version {@value #VERSION} (see docs/volumes.md). Every
@@ -104,6 +107,40 @@ final class Protocol {
 
   static String readNullableUtf(DataInputStream in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  /** The receiver's partly received files (path, size, mtime, ranges on disk), after its SCAN entries. */
+  static void writePartials(DataOutputStream out, Collection<PartialArea.Partial> partials) throws IOException {
+    out.writeInt(partials.size());
+    for (PartialArea.Partial p : partials) {
+      out.writeUTF(p.path());
+      out.writeLong(p.size());
+      out.writeLong(p.mtime().toInstant().getEpochSecond());
+      out.writeInt(p.mtime().toInstant().getNano());
+      List<long[]> ranges = p.done().ranges();
+      out.writeInt(ranges.size());
+      for (long[] r : ranges) {
+        out.writeLong(r[0]);
+        out.writeLong(r[1]);
+      }
+    }
+  }
+
+  static Map<String, PartialArea.Partial> readPartials(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Map<String, PartialArea.Partial> out = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String path = in.readUTF();
+      long size = in.readLong();
+      FileTime mtime = FileTime.from(Instant.ofEpochSecond(in.readLong(), in.readInt()));
+      RangeSet done = new RangeSet();
+      int ranges = in.readInt();
+      for (int r = 0; r < ranges; r++) {
+        done.add(in.readLong(), in.readLong());
+      }
+      out.put(path, new PartialArea.Partial(path, size, mtime, done));
+    }
+    return out;
   }
 
   static void writeError(DataOutputStream out, String message) throws IOException {

@@ -1,4 +1,4 @@
-package dev.ferry.controller.migration;
+package dev.ferry.controller.itinerary;
 
 import java.time.Duration;
 

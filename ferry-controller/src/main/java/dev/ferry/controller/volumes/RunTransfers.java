@@ -1,0 +1,98 @@
+package dev.ferry.controller.volumes;
+
+import dev.ferry.api.common.Category;
+import dev.ferry.api.common.Condition;
+import dev.ferry.api.common.Times;
+import dev.ferry.api.migration.DirectVolumeMigration;
+import dev.ferry.api.migration.DirectVolumeMigrationStatus;
+import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts or follows every unfinished transfer, one per claim, with the launcher the volumes'
+ * location calls for (said in the {@code LauncherSelected} condition), and reports each in a
+ * DirectVolumeMigrationProgress. Waits while any runs; fails naming the claims whose transfer
+ * failed after its last attempt.
+ */
+final class RunTransfers implements Phase<VolumeMigrationContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunTransfers.class);
+
+  @Override
+  public String name() {
+    return "RunRsyncOperations";
+  }
+
+  @Override
+  public String step() {
+    return "DirectVolume";
+  }
+
+  @Override
+  public PhaseResult run(VolumeMigrationContext context) {
+    DirectVolumeMigration dvm = context.dvm();
+    DirectVolumeMigrationStatus status = dvm.getStatus();
+    ClaimPairs pairs = context.claimPairs();
+    List<LauncherChoice.Located> located = pairs.locate(context);
+    VolumeLauncher launcher = launcher(context, LauncherChoice.of(located));
+
+    List<PvcToMigrate> claims = context.claims();
+    TransferLedger ledger = new TransferLedger(status, claims, dvm.getSpec().getBackOffLimit());
+    Instant started = Times.parse(status.getStartTimestamp());
+    for (int i = 0; i < claims.size(); i++) {
+      PvcToMigrate claim = claims.get(i);
+      String key = ClaimsToCopy.sourceKey(claim);
+      String name = TransferNames.of(dvm.getMetadata().getUid(), claim.getNamespace(), claim.getName());
+      if (ledger.before(name, claim) != TransferLedger.Verdict.FOLLOW) {
+        continue;
+      }
+      int attempt = ledger.operation(claim).getCurrentAttempt();
+      VolumeTransfer transfer = new VolumeTransfer(dvm.getMetadata().getUid() + "/" + key + "/" + attempt, name,
+          claim, context.source(), context.destination(), pairs.sources().get(key), pairs.targets().get(key),
+          located.get(i).source(), located.get(i).destination(), Boolean.TRUE.equals(claim.getVerify()),
+          context.repository().map(r -> r.forClaim(claim)));
+      TransferState state = launcher.poll(transfer);
+      context.reports().report(context.host(), dvm, transfer, state, started);
+      if (state.phase() == TransferState.Phase.SUCCEEDED) {
+        LOG.info("volume data of {} copied: {}", key, state.message());
+      } else if (state.phase() == TransferState.Phase.FAILED && attempt < ledger.attempts()) {
+        LOG.info("volume transfer of {} failed (attempt {} of {}), retrying: {}", key, attempt, ledger.attempts(),
+            state.message());
+      }
+      ledger.record(name, claim, state);
+      if (state.finished()) {
+        launcher.release(transfer);
+        context.reports().forget(dvm.getMetadata().getNamespace(), name);
+      }
+    }
+    ledger.publish();
+    if (ledger.finished() < claims.size()) {
+      status.setPhaseDescription("Copying volume data: " + ledger.succeededCount() + " of " + claims.size()
+          + " claim(s) done");
+      return PhaseResult.requeue(VolumeMigrationPhases.POLL, "the transfers");
+    }
+    if (!ledger.errors().isEmpty()) {
+      return PhaseResult.fail(String.join("; ", ledger.errors()));
+    }
+    return PhaseResult.done();
+  }
+
+  private static VolumeLauncher launcher(VolumeMigrationContext context, LauncherChoice choice) {
+    DirectVolumeMigration dvm = context.dvm();
+    var conditions = dvm.getStatus().conditions(context.clock());
+    String choiceMessage = "Volume data is moved by the " + choice.reason();
+    if (conditions.find("LauncherSelected").map(c -> !choiceMessage.equals(c.getMessage())).orElse(true)) {
+      LOG.info("DirectVolumeMigration {}/{}: {}", dvm.getMetadata().getNamespace(), dvm.getMetadata().getName(),
+          choiceMessage);
+    }
+    conditions.set(Condition.of("LauncherSelected", Category.ADVISORY, choice.launcherName(), choiceMessage)
+        .markDurable());
+    return choice.inProcess() ? context.inProcess()
+        : new JobVolumeLauncher(context.mover(), MoverPodSettings.read(context.host(), dvm.getMetadata().getNamespace()),
+            context.markers());
+  }
+}
