@@ -17,7 +17,7 @@ import java.util.Set;
  * Final          ValidatePlan, RetainMovedVolumes?, PreBackupHooks, Backup…,         Failed
  *                QuiesceApplications, EnsureQuiesced, PostBackupHooks, MigrateImages,
  *                DirectVolumeMigrationCompleted, PreRestoreHooks, Restore…,
- *                PostRestoreHooks, Verification
+ *                PostRestoreHooks, Verification, EnsureAnnotationsDeleted
  * Stage          ValidatePlan, MigrateImages, DirectVolumeMigrationCompleted         —
  * StateTransfer  ValidatePlan, DirectVolumeMigrationCompleted                        —
  * Rollback       DeleteMigrated, RestoreReclaimPolicies, UnQuiesceSrcApplications    —
@@ -43,7 +43,8 @@ public final class Itineraries {
       new RunHooks(HookPhase.PRE_RESTORE),
       new RestoreResources(),
       new RunHooks(HookPhase.POST_RESTORE),
-      new VerifyPods())).failingWith(FAILED);
+      new VerifyPods(),
+      new ClearCopyMarks())).failingWith(FAILED);
 
   public static final Itinerary<MigrationContext> STAGE = Itinerary.of(MigrationPhases.STAGE,
       new ValidatePlan(),

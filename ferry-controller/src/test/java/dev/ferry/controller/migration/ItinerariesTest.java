@@ -30,7 +30,7 @@ class ItinerariesTest {
   void storedNamesAreMtcsAndEveryStoredItineraryIsInTheTable() {
     assertThat(Itineraries.TABLE.itineraries()).extracting(Itinerary::name)
         .containsExactly("Final", "Stage", "StateTransfer", "Rollback");
-    assertThat(Itineraries.FINAL.phaseNames()).startsWith("ValidatePlan").endsWith("Verification")
+    assertThat(Itineraries.FINAL.phaseNames()).startsWith("ValidatePlan").endsWith("Verification", "EnsureAnnotationsDeleted")
         .contains("QuiesceApplications", "EnsureQuiesced", "DirectVolumeMigrationCompleted");
     assertThat(Itineraries.ROLLBACK.phaseNames()).endsWith("UnQuiesceSrcApplications");
     assertThat(Itineraries.TABLE.terminalPhases()).containsExactlyInAnyOrder("Completed", "Failed", "Canceled");

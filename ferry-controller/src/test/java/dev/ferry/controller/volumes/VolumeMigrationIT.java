@@ -100,6 +100,13 @@ class VolumeMigrationIT {
       assertThat(Files.readString(targetDir.resolve("docs/cutover.txt"))).startsWith("written just before");
       assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get()
           .getMetadata().getLabels()).containsKey("migration.openshift.io/migrated-by-migplan");
+      // The copy's own bookkeeping does not stay on the user's objects once the cutover is done.
+      assertThat(java.util.Objects.requireNonNullElse(testbed.destination().client().persistentVolumeClaims()
+          .inNamespace(app).withName("data").get().getMetadata().getAnnotations(), java.util.Map.<String, String>of()))
+          .doesNotContainKey(DestinationClaims.CREATED_FOR_COPY);
+      assertThat(java.util.Objects.requireNonNullElse(testbed.destination().client().namespaces().withName(app).get()
+          .getMetadata().getAnnotations(), java.util.Map.<String, String>of()))
+          .doesNotContainKey(DestinationClaims.CREATED_FOR_COPY);
 
       MigMigration rollback = controller.run(migration("rollback-" + s, s, "rollback: true"));
       assertCompleted(rollback);
