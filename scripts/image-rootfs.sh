@@ -12,8 +12,9 @@ JLINK="$JAVA_HOME/bin/jlink"
 
 rm -rf "$OUT"
 mkdir -p "$OUT/opt" "$OUT/tmp" "$OUT/etc/ssl/certs"
-# The modules Ferry's libraries use (fabric8, Jackson, logback, JOSDK, the JDK HTTP client, TLS).
-"$JLINK" --add-modules java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs \
+# The modules Ferry's libraries use (the distribution's list: fabric8, Jackson, logback, JOSDK, the JDK
+# HTTP client, TLS and every security provider the JDK configures).
+"$JLINK" --add-modules "$(grep -v '^#' "$ROOT/ferry-cli/src/dist/jdk-modules" | paste -sd, -)" \
   --strip-debug --no-header-files --no-man-pages --output "$OUT/opt/java"
 
 # Every shared library the runtime's executables and libraries need, at the path the loader expects
