@@ -33,16 +33,11 @@ NAME="ferry-$VERSION-linux-$ARCH"
 OUT="$TARGET/$NAME"
 
 feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-RUNTIME_JDK=""
-for jdk in ${FERRY_RUNTIME_JDK:-} /usr/lib/jvm/*; do
-  if [[ -x "$jdk/bin/jlink" ]] && (( $(feature "$jdk") >= 25 )); then RUNTIME_JDK="$jdk"; break; fi
-done
 AOT=1
-if [[ -z "$RUNTIME_JDK" ]]; then
-  RUNTIME_JDK="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+RUNTIME_JDK="$(bash "$ROOT/scripts/runtime-jdk.sh")" || {
   AOT=0
   log "no JDK 25+ found (set FERRY_RUNTIME_JDK): runtime from $RUNTIME_JDK, without an AOT cache (slower start)"
-fi
+}
 
 rm -rf "$OUT" "$TARGET/$NAME.tar.gz"
 mkdir -p "$OUT/bin" "$OUT/lib" "$OUT/share/bash-completion/completions"
@@ -54,10 +49,14 @@ log "runtime: jlink of $RUNTIME_JDK ($(feature "$RUNTIME_JDK")), $(du -sh "$OUT/
 
 # The class path: the CLI first, then Ferry's modules, then the libraries (the order is fixed: the
 # AOT cache is valid only for the class path it was trained with).
+# Only this build's jars (target/runtime-classpath.txt, from the dependency plugin): target/lib may
+# still hold jars an earlier build needed.
+[[ -f "$TARGET/runtime-classpath.txt" ]] || { echo "build-distribution: no target/runtime-classpath.txt; run mvn package -pl ferry-cli" >&2; exit 2; }
+names="$(tr ':' '\n' < "$TARGET/runtime-classpath.txt" | xargs -n1 basename)"
 cp -p "$TARGET/ferry-cli.jar" "$OUT/lib/"
-cp -p "$TARGET"/lib/*.jar "$OUT/lib/"
+for jar in $names; do cp -p "$TARGET/lib/$jar" "$OUT/lib/"; done
 jars=(ferry-cli.jar)
-for jar in $(cd "$TARGET/lib" && ls ferry-*.jar) $(cd "$TARGET/lib" && ls | grep -v '^ferry-' | sort); do
+for jar in $(echo "$names" | grep '^ferry-' | sort) $(echo "$names" | grep -v '^ferry-' | sort); do
   jars+=("$jar")
 done
 classpath=""
@@ -83,5 +82,5 @@ if ((AOT)); then
 fi
 "$OUT/bin/ferry" completion bash > "$OUT/share/bash-completion/completions/ferry"
 
-tar -C "$TARGET" --owner=0 --group=0 --numeric-owner -czf "$TARGET/$NAME.tar.gz" "$NAME"
+tar -C "$TARGET" --owner=0 --group=0 --numeric-owner -I "gzip -1" -cf "$TARGET/$NAME.tar.gz" "$NAME"
 log "$TARGET/$NAME.tar.gz ($(du -sh "$TARGET/$NAME.tar.gz" | cut -f1), $((SECONDS - start))s)"

@@ -6,9 +6,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/ferry-cli/target/image-rootfs}"
-JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+# The distribution's runtime JDK (25+ where installed, else the building JDK): scripts/runtime-jdk.sh.
+JAVA_HOME="$(bash "$ROOT/scripts/runtime-jdk.sh" || true)"
 JLINK="$JAVA_HOME/bin/jlink"
-[[ -x "$JLINK" ]] || { echo "image-rootfs: no jlink in $JAVA_HOME (install a JDK 17, not a JRE)" >&2; exit 2; }
+[[ -x "$JLINK" ]] || { echo "image-rootfs: no jlink in $JAVA_HOME (install a JDK 17+, not a JRE)" >&2; exit 2; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT/opt" "$OUT/tmp" "$OUT/etc/ssl/certs"

@@ -60,7 +60,7 @@ class DistributionIT {
   void crdsPrintWritesTheFifteenCrds() throws Exception {
     UnpackedDistribution.Result crds = UnpackedDistribution.get().ferry("crds", "print");
     assertThat(crds.exitCode()).as(crds.all()).isZero();
-    assertThat(crds.out().lines().filter(l -> l.equals("kind: CustomResourceDefinition"))).hasSize(15);
+    assertThat(crds.out().lines().filter(l -> l.matches("kind: \"?CustomResourceDefinition\"?"))).hasSize(15);
   }
 
   @Test
@@ -81,8 +81,7 @@ class DistributionIT {
 
     UnpackedDistribution.Result get = dist.ferry("plan", "get", "-n", ns, "--kubeconfig", kubeconfig.toString());
     assertThat(get.exitCode()).as(get.all()).isZero();
-    assertThat(get.out().lines().toList()).hasSize(2);
-    assertThat(get.out().lines().skip(1).findFirst().orElseThrow()).startsWith("shop-" + ns + " ");
+    assertThat(get.out().lines().map(DistributionIT::firstColumn)).containsExactly("NAME", "shop-" + ns);
 
     // kubectl finds bin/kubectl-ferry on PATH: `kubectl ferry …` is `ferry …`.
     Path kubectl = Binaries.cacheRoot().resolve("bin/kubernetes-" + System.getProperty("ferry.k8s.version") + "/kubectl");
@@ -90,6 +89,11 @@ class DistributionIT {
     UnpackedDistribution.Result plugin = dist.exec(List.of(kubectl.toString(), "ferry", "plan", "get", "-n", ns,
         "--kubeconfig", kubeconfig.toString()), List.of(dist.home.resolve("bin")), Map.of());
     assertThat(plugin.exitCode()).as(plugin.all()).isZero();
-    assertThat(plugin.out()).isEqualTo(get.out());
+    assertThat(plugin.out().lines().map(DistributionIT::firstColumn))
+        .containsExactly("NAME", "shop-" + ns);
+  }
+
+  private static String firstColumn(String line) {
+    return line.split("\\s+")[0];
   }
 }
