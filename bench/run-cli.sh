@@ -14,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${RUNS:-5}"
 ((RUNS >= 5)) || { echo "run-cli: RUNS must be at least 5" >&2; exit 2; }
-K8S_VERSION="$(sed -n 's:.*<ferry.k8s.version>\(.*\)</ferry.k8s.version>.*:\1:p' "$ROOT/pom.xml")"
+K8S_VERSION="$(sed -n 's:.*<ferry.k8s.version>\(v[^<]*\)</ferry.k8s.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 CACHE="${FERRY_CACHE:-$HOME/.cache/ferry}"
 
 dist() { ls -d "$ROOT"/ferry-cli/target/ferry-*-linux-*/ 2>/dev/null | head -1; }

@@ -14,6 +14,7 @@ export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 export CGO_ENABLED=0
 
 log() { echo "[build-kubectl] $*"; }
+[[ "$K8S_VERSION" =~ ^v1\.[0-9]+\.[0-9]+$ ]] || { echo "build-kubectl: K8S_VERSION must look like v1.34.4, not '$K8S_VERSION'" >&2; exit 2; }
 
 if [[ -x "$OUT" ]]; then
   log "kubectl $K8S_VERSION cached at $OUT"
