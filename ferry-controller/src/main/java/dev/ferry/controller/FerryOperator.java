@@ -12,6 +12,7 @@ import dev.ferry.controller.plan.MigPlanReconciler;
 import dev.ferry.controller.storage.MigStorageLocations;
 import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.tenancy.TenantMigrationReconciler;
+import dev.ferry.controller.tenancy.TenantPlanReconciler;
 import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
@@ -69,6 +70,8 @@ public final class FerryOperator implements AutoCloseable {
     // Self-service MigMigrations live in tenants' namespaces; the reconciler does nothing unless
     // the MigrationController enables self-service.
     operator.register(new TenantMigrationReconciler(clusters, migStorages, namespace, clock),
+        c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
+    operator.register(new TenantPlanReconciler(clusters, migStorages, namespace, clock),
         c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
     operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
   }

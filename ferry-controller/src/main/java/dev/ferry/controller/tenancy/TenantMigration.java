@@ -66,18 +66,30 @@ final class TenantMigration {
   record Outcome(String user, RestoreStatus restore, List<String> errors) {
   }
 
-  /** @throws TenantAccessException when the migration may not run (nothing was read or written as the tenant) */
-  Outcome run(MigMigration migration) {
-    String own = migration.getMetadata().getNamespace();
-    var settingsReader = new ControllerSettingsReader(host, controllerNamespace);
-    var controller = settingsReader.controller();
-    SelfServiceSettings settings = SelfServiceSettings.from(controller);
+  /**
+   * A plan that passed every check: settings, references, the tenant's identity on both clusters
+   * and the SubjectAccessReviews. Holds the tenant's sessions; close it.
+   */
+  record Checked(SelfServiceSettings settings, MigStorage storage, KubernetesClient destinationController,
+                 Map<String, String> mapping, TenantSession source, TenantSession destination)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      source.close();
+      destination.close();
+    }
+  }
+
+  /** @throws TenantAccessException when the plan may not run (nothing was read or written as the tenant) */
+  Checked check(MigPlan plan) {
+    String own = plan.getMetadata().getNamespace();
+    SelfServiceSettings settings = SelfServiceSettings.from(new ControllerSettingsReader(host, controllerNamespace)
+        .controller());
     if (!settings.enabled()) {
       throw new TenantAccessException("SelfServiceDisabled", "self-service migrations are off: a cluster admin "
           + "turns them on with spec.self_service.enabled: true on the MigrationController in namespace "
           + controllerNamespace);
     }
-    MigPlan plan = plan(migration, own);
     List<String> problems = TenantPlanRules.problems(plan, controllerNamespace);
     if (!problems.isEmpty()) {
       throw new TenantAccessException("InvalidSelfServicePlan", String.join("; ", problems));
@@ -91,15 +103,42 @@ final class TenantMigration {
     MigCluster destinationCluster = cluster(plan.getSpec().getDestMigClusterRef());
     KubernetesClient destinationController = clusters.forCluster(destinationCluster);
     Map<String, String> mapping = mapping(plan.getSpec().getNamespaces());
-    try (TenantSession source = TenantSession.open("source", clusters.forCluster(sourceCluster),
-             token(own, plan.getSpec().getSrcMigTokenRef()), own + "/" + plan.getSpec().getSrcMigTokenRef().getName());
-         TenantSession destination = TenantSession.open("destination", destinationController,
-             token(own, plan.getSpec().getDestMigTokenRef()),
-             own + "/" + plan.getSpec().getDestMigTokenRef().getName())) {
-      List<String> denied = TenantAccessCheck.denials(source, destination, mapping);
-      if (!denied.isEmpty()) {
-        throw new TenantAccessException("Forbidden", String.join("; ", denied));
-      }
+    TenantSession source = TenantSession.open("source", clusters.forCluster(sourceCluster),
+        token(own, plan.getSpec().getSrcMigTokenRef()), own + "/" + plan.getSpec().getSrcMigTokenRef().getName());
+    TenantSession destination;
+    try {
+      destination = TenantSession.open("destination", destinationController,
+          token(own, plan.getSpec().getDestMigTokenRef()), own + "/" + plan.getSpec().getDestMigTokenRef().getName());
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    Checked checked = new Checked(settings, storage, destinationController, mapping, source, destination);
+    List<String> denied;
+    try {
+      denied = TenantAccessCheck.denials(source, destination, mapping);
+    } catch (RuntimeException e) {
+      checked.close();
+      throw e;
+    }
+    if (!denied.isEmpty()) {
+      checked.close();
+      throw new TenantAccessException("Forbidden", String.join("; ", denied));
+    }
+    return checked;
+  }
+
+  /** @throws TenantAccessException when the migration may not run (nothing was read or written as the tenant) */
+  Outcome run(MigMigration migration) {
+    String own = migration.getMetadata().getNamespace();
+    MigPlan plan = plan(migration, own);
+    try (Checked checked = check(plan)) {
+      SelfServiceSettings settings = checked.settings();
+      MigStorage storage = checked.storage();
+      KubernetesClient destinationController = checked.destinationController();
+      Map<String, String> mapping = checked.mapping();
+      TenantSession source = checked.source();
+      TenantSession destination = checked.destination();
       String name = migration.getMetadata().getName();
       try (ObjectStore store = storages.open(storage)) {
         // A backup already in the tenant's repository under this name is the one a previous run of
@@ -115,7 +154,7 @@ final class TenantMigration {
         }
         RestoreOptions options = new RestoreOptions(null, null, Map.of(MigrationContext.MIGRATED_BY_PLAN,
             plan.getMetadata().getUid(), MigrationContext.MIGRATED_BY_MIGRATION, migration.getMetadata().getUid()))
-            .withLimits(settingsReader.restoreLimits())
+            .withLimits(new ControllerSettingsReader(host, controllerNamespace).restoreLimits())
             .withPrivilegedWrites(new PrivilegedWrites(destinationController, settings.clusterScopedAllowList()));
         RestoreStatus restored = new Restorer(destination.client(), store, clock, options)
             .run(restore(name, own, mapping), s -> { });

@@ -2,8 +2,10 @@ package dev.ferry.controller.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigrationController;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.controller.FerryCrds;
@@ -135,9 +137,6 @@ class SelfServiceMigrationIT {
               credsSecretRef: {name: s3}
           """.formatted(a, bucket, s3.endpoint()));
       plan(alice, a, "mine", s, a, "{name: repo}");
-      plan(alice, a, "theirs", s, b, "{name: repo}");
-      plan(alice, a, "system", s, a + ":kube-system", "{name: repo}");
-      plan(alice, a, "borrowed", s, a, "{name: repo, namespace: " + other + "}");
 
       // Off unless the cluster admin enables it.
       MigMigration off = migrate(alice, host, a, "off", "mine");
@@ -152,6 +151,19 @@ class SelfServiceMigrationIT {
               enabled: true
               cluster_scoped_allow_list: [priorityclasses.scheduling.k8s.io]
           """.formatted(s, NS));
+      plan(alice, a, "theirs", s, b, "{name: repo}");
+      plan(alice, a, "system", s, a + ":kube-system", "{name: repo}");
+      plan(alice, a, "borrowed", s, a, "{name: repo, namespace: " + other + "}");
+      // The plan says so before any migration is run.
+      MigPlan theirs = host.resources(MigPlan.class).inNamespace(a).withName("theirs").waitUntilCondition(p ->
+          p.getStatus() != null && p.getStatus().getConditions() != null
+              && p.getStatus().getConditions().stream().anyMatch(c -> "Forbidden".equals(c.getType())),
+          60, TimeUnit.SECONDS);
+      assertThat(theirs.getStatus().getConditions()).singleElement().satisfies(c -> {
+        assertThat(c.getCategory()).isEqualTo(Category.CRITICAL);
+        assertThat(c.getMessage()).contains("user system:serviceaccount:" + a + ":alice cannot get namespace " + b
+            + " on the source cluster");
+      });
 
       // Her own namespace: migrated, as her.
       MigMigration mine = migrate(alice, host, a, "first", "mine");
@@ -160,6 +172,8 @@ class SelfServiceMigrationIT {
       assertThat(condition(mine, "Succeeded").getMessage()).contains("as system:serviceaccount:" + a + ":alice");
       assertThat(host.configMaps().inNamespace(a).withName("settings").get().getData())
           .containsEntry("currency", "EUR");
+      assertThat(host.configMaps().inNamespace(a).withName("settings").get().getMetadata().getLabels())
+          .containsKey("migration.openshift.io/migrated-by-migplan");
 
       // Someone else's namespace, or a mapping into kube-system: refused before anything is read or written.
       assertFailed(migrate(alice, host, a, "second", "theirs"), "Forbidden",
