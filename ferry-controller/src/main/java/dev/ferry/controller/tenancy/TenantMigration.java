@@ -63,7 +63,7 @@ final class TenantMigration {
   }
 
   /** What a finished run reports: the restore's status and its error messages. */
-  record Outcome(String user, RestoreStatus restore, List<String> errors) {
+  record Outcome(String user, RestoreStatus restore, List<String> errors, List<String> unreadable) {
   }
 
   /**
@@ -143,8 +143,13 @@ final class TenantMigration {
       try (ObjectStore store = storages.open(storage)) {
         // A backup already in the tenant's repository under this name is the one a previous run of
         // this migration made (a restart resumes); it is untrusted either way: the tenant owns the bucket.
+        List<String> unreadable = unreadableKinds(source, mapping.keySet());
         if (!store.exists(BackupLayout.ROOT.backupMetadata(name))) {
-          BackupStatus backup = new Backupper(source.client(), store, clock).run(backup(name, own, mapping), s -> { });
+          Backup request = backup(name, own, mapping);
+          List<String> excluded = new ArrayList<>(request.getSpec().getExcludedResources());
+          excluded.addAll(unreadable);
+          request.getSpec().setExcludedResources(excluded);
+          BackupStatus backup = new Backupper(source.client(), store, clock).run(request, s -> { });
           if (backup.getPhase() == BackupPhase.FAILED || backup.getPhase() == BackupPhase.FAILED_VALIDATION) {
             String why = backup.getFailureReason() != null ? backup.getFailureReason()
                 : String.join("; ", backup.getValidationErrors() == null ? List.of() : backup.getValidationErrors());
@@ -158,7 +163,11 @@ final class TenantMigration {
             .withPrivilegedWrites(new PrivilegedWrites(destinationController, settings.clusterScopedAllowList()));
         RestoreStatus restored = new Restorer(destination.client(), store, clock, options)
             .run(restore(name, own, mapping), s -> { });
-        return new Outcome(destination.identity().username(), restored, errors(store, name));
+        // What the tenant could not read (e.g. a kind their role does not list) was not migrated either.
+        List<String> errors = new ArrayList<>();
+        errors(store, BackupLayout.ROOT.backupResults(name)).forEach(e -> errors.add("backup: " + e));
+        errors.addAll(errors(store, BackupLayout.ROOT.restoreResults(name)));
+        return new Outcome(destination.identity().username(), restored, errors, unreadable);
       }
     }
   }
@@ -199,6 +208,26 @@ final class TenantMigration {
           + " -n " + own + " --from-literal=" + TOKEN_KEY + "=...");
     }
     return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8).trim();
+  }
+
+  /**
+   * The namespaced kinds the tenant may not list in some plan namespace (e.g. leases for a
+   * namespace admin): left out of the backup and named in the outcome, rather than failing on them.
+   */
+  private static List<String> unreadableKinds(TenantSession source, java.util.Collection<String> namespaces) {
+    List<String> unreadable = new ArrayList<>();
+    for (var resource : dev.ferry.backup.discovery.ApiDiscovery.of(source.client()).namespaced()) {
+      if (!resource.can("list") || !resource.can("get")) {
+        continue;
+      }
+      for (String namespace : namespaces) {
+        if (!source.can("list", resource.group(), resource.resource(), namespace, null)) {
+          unreadable.add(resource.groupResource().qualified());
+          break;
+        }
+      }
+    }
+    return unreadable;
   }
 
   static Map<String, String> mapping(List<String> namespaces) {
@@ -245,9 +274,9 @@ final class TenantMigration {
     return restore;
   }
 
-  private static List<String> errors(ObjectStore store, String name) {
+  /** The error messages of a results file ({@code key}), if there is one. */
+  private static List<String> errors(ObjectStore store, String key) {
     List<String> errors = new ArrayList<>();
-    String key = BackupLayout.ROOT.restoreResults(name);
     if (!store.exists(key)) {
       return errors;
     }
@@ -257,7 +286,7 @@ final class TenantMigration {
       errors.addAll(results.errors().cluster());
       results.errors().namespaces().values().forEach(errors::addAll);
     } catch (IOException e) {
-      errors.add("cannot read the restore results: " + e.getMessage());
+      errors.add("cannot read " + key + ": " + e.getMessage());
     }
     return errors;
   }

@@ -62,16 +62,16 @@ public class TenantMigrationReconciler implements Reconciler<MigMigration> {
       var outcome = new TenantMigration(context.getClient(), clusters, storages, controllerNamespace, clock)
           .run(migration);
       RestorePhase phase = outcome.restore().getPhase();
-      if (phase == RestorePhase.COMPLETED) {
+      if (phase == RestorePhase.COMPLETED && outcome.errors().isEmpty()) {
         status.setPhase(COMPLETED);
         conditions.set(Condition.of("Succeeded", Category.ADVISORY, "Completed",
-            "The migration has completed successfully, as " + outcome.user() + "."));
-      } else if (phase == RestorePhase.PARTIALLY_FAILED) {
+            "The migration has completed successfully, as " + outcome.user() + "." + unreadable(outcome)));
+      } else if (phase == RestorePhase.COMPLETED || phase == RestorePhase.PARTIALLY_FAILED) {
         status.setPhase(COMPLETED);
         status.setErrors(outcome.errors());
         conditions.set(Condition.of("SucceededWithWarnings", Category.WARN, "Completed",
             "The migration has completed as " + outcome.user() + ", but " + outcome.errors().size()
-                + " objects were not restored; see status.errors"));
+                + " objects were not restored; see status.errors." + unreadable(outcome)));
       } else {
         String why = outcome.restore().getFailureReason() != null ? outcome.restore().getFailureReason()
             : String.join("; ", outcome.restore().getValidationErrors() == null ? List.of()
@@ -90,6 +90,11 @@ public class TenantMigrationReconciler implements Reconciler<MigMigration> {
     migration.setStatus(status);
     migration.getMetadata().setResourceVersion(null);
     return UpdateControl.patchStatus(migration);
+  }
+
+  private static String unreadable(TenantMigration.Outcome outcome) {
+    return outcome.unreadable().isEmpty() ? "" : " Not migrated, as the user may not list them: "
+        + String.join(", ", outcome.unreadable()) + ".";
   }
 
   private void fail(MigMigrationStatus status, String reason, String message) {

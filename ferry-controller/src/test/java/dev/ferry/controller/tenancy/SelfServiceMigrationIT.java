@@ -170,6 +170,7 @@ class SelfServiceMigrationIT {
       assertThat(mine.getStatus().getPhase()).as(String.valueOf(mine.getStatus().getConditions()))
           .isEqualTo("Completed");
       assertThat(condition(mine, "Succeeded").getMessage()).contains("as system:serviceaccount:" + a + ":alice");
+      assertThat(mine.getStatus().getErrors()).as("kinds she may not list are left out, not failed on").isNull();
       assertThat(host.configMaps().inNamespace(a).withName("settings").get().getData())
           .containsEntry("currency", "EUR");
       assertThat(host.configMaps().inNamespace(a).withName("settings").get().getMetadata().getLabels())
