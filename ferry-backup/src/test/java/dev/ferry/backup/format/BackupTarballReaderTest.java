@@ -272,6 +272,21 @@ class BackupTarballReaderTest {
   }
 
   @Test
+  void manyHonestEntriesTogetherOverTheExtractedLimitAreRefused() {
+    // A bomb of small items: each under max_item_size, together over max_extracted_size.
+    RawTarball many = RawTarball.velero();
+    for (int i = 0; i < 20; i++) {
+      many.file("resources/configmaps/namespaces/a/c" + i + ".json", "y".repeat(1000));
+    }
+    byte[] tarball = many.bytes();
+    BackupTarballReader reader = new BackupTarballReader(new BackupLimits(10_000, 100, 4096, 10, 100));
+    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(tarball), tmp.resolve("m")))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessageContaining("the restore limit max_extracted_size (10000 bytes)")
+        .hasMessageContaining("resources/configmaps/namespaces/a/c9.json");
+  }
+
+  @Test
   void selfContradictoryPathsAreFormatErrors() {
     byte[] tarball = RawTarball.velero()
         .file("resources/configmaps", "not a directory")
