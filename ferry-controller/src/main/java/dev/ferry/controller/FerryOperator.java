@@ -11,6 +11,8 @@ import dev.ferry.controller.migration.MigrationReconciler;
 import dev.ferry.controller.plan.MigPlanReconciler;
 import dev.ferry.controller.storage.MigStorageLocations;
 import dev.ferry.controller.storage.MigStorageReconciler;
+import dev.ferry.controller.tenancy.TenantMigrationReconciler;
+import dev.ferry.controller.tenancy.TenantPlanReconciler;
 import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
@@ -56,7 +58,9 @@ public final class FerryOperator implements AutoCloseable {
     Set<String> watched = Set.of(namespace);
     operator.register(new BackupStorageLocationReconciler(storage, clock), c -> c.settingNamespaces(watched));
     operator.register(new BackupReconciler(storage, clock), c -> c.settingNamespaces(watched));
-    operator.register(new RestoreReconciler(storage, clock), c -> c.settingNamespaces(watched));
+    var settings = new dev.ferry.controller.settings.ControllerSettingsReader(client, namespace);
+    operator.register(new RestoreReconciler(storage, clock, settings::restoreLimits),
+        c -> c.settingNamespaces(watched));
     operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
@@ -66,6 +70,12 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new DirectVolumeMigrationReconciler(clusters, migStorages::open, new LibraryVolumeMover(),
         volumeMover, clock), c -> c.settingNamespaces(watched));
     operator.register(new DirectImageMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
+    // Self-service MigMigrations live in tenants' namespaces; the reconciler does nothing unless
+    // the MigrationController enables self-service.
+    operator.register(new TenantMigrationReconciler(clusters, migStorages, namespace, clock),
+        c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
+    operator.register(new TenantPlanReconciler(clusters, migStorages, namespace, clock),
+        c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
     operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
   }
 

@@ -21,6 +21,30 @@ public class MigPlanSpec {
   @JsonPropertyDescription("Reference (name and namespace) to the MigStorage used as replication repository.")
   private ObjectReference migStorageRef;
 
+  @JsonPropertyDescription("Self-service plans only: the Secret (in the plan's namespace) holding the planning "
+      + "user's token for the source cluster, under key token. Every source read is made with it.")
+  private ObjectReference srcMigTokenRef;
+
+  @JsonPropertyDescription("Self-service plans only: the Secret (in the plan's namespace) holding the planning "
+      + "user's token for the destination cluster, under key token. Every destination write is made with it.")
+  private ObjectReference destMigTokenRef;
+
+  public ObjectReference getSrcMigTokenRef() {
+    return srcMigTokenRef;
+  }
+
+  public void setSrcMigTokenRef(ObjectReference srcMigTokenRef) {
+    this.srcMigTokenRef = srcMigTokenRef;
+  }
+
+  public ObjectReference getDestMigTokenRef() {
+    return destMigTokenRef;
+  }
+
+  public void setDestMigTokenRef(ObjectReference destMigTokenRef) {
+    this.destMigTokenRef = destMigTokenRef;
+  }
+
   @JsonPropertyDescription("Source namespaces to migrate. An entry is either src (the destination namespace has "
       + "the same name) or src:dest (the namespace is renamed to dest on the destination "
       + "cluster).")
@@ -187,13 +211,15 @@ public class MigPlanSpec {
         && Objects.equals(indirectVolumeMigration, that.indirectVolumeMigration)
         && Objects.equals(includedResources, that.includedResources)
         && Objects.equals(labelSelector, that.labelSelector)
-        && Objects.equals(liveMigrate, that.liveMigrate);
+        && Objects.equals(liveMigrate, that.liveMigrate)
+        && Objects.equals(srcMigTokenRef, that.srcMigTokenRef)
+        && Objects.equals(destMigTokenRef, that.destMigTokenRef);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(srcMigClusterRef, destMigClusterRef, migStorageRef, namespaces, persistentVolumes,
         closed, hooks, refresh, indirectImageMigration, indirectVolumeMigration, includedResources,
-        labelSelector, liveMigrate);
+        labelSelector, liveMigrate, srcMigTokenRef, destMigTokenRef);
   }
 }

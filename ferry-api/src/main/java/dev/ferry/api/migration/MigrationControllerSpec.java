@@ -101,6 +101,31 @@ public class MigrationControllerSpec {
   @JsonProperty("mover_image")
   private String moverImage;
 
+  @JsonPropertyDescription("Ferry: how much of a backup a restore reads (a backup is untrusted input); see "
+      + "docs/security.md.")
+  @JsonProperty("restore_limits")
+  private RestoreLimits restoreLimits;
+
+  @JsonPropertyDescription("Ferry: self-service migrations for namespace owners; see docs/security.md.")
+  @JsonProperty("self_service")
+  private SelfService selfService;
+
+  public SelfService getSelfService() {
+    return selfService;
+  }
+
+  public void setSelfService(SelfService selfService) {
+    this.selfService = selfService;
+  }
+
+  public RestoreLimits getRestoreLimits() {
+    return restoreLimits;
+  }
+
+  public void setRestoreLimits(RestoreLimits restoreLimits) {
+    this.restoreLimits = restoreLimits;
+  }
+
   /**
    * The supplemental group IDs: {@code restic_supplemental_groups} as a single group ID (number or
    * numeric string) or as a list of them. Empty when unset.
@@ -279,7 +304,9 @@ public class MigrationControllerSpec {
         && Objects.equals(version, that.version)
         && Objects.equals(excludedResources, that.excludedResources)
         && Objects.equals(hookRunnerImage, that.hookRunnerImage)
-        && Objects.equals(moverImage, that.moverImage);
+        && Objects.equals(moverImage, that.moverImage)
+        && Objects.equals(restoreLimits, that.restoreLimits)
+        && Objects.equals(selfService, that.selfService);
   }
 
   @Override
@@ -287,6 +314,6 @@ public class MigrationControllerSpec {
     return Objects.hash(migrationRsyncSuperPrivileged, azureResourceGroup, clusterName, migNamespaceLimit,
         migPodLimit, migPvLimit, migrationController, migrationLogReader, migrationUi, migrationVelero,
         olmManaged, resticTimeout, resticSupplementalGroups, version, excludedResources, hookRunnerImage,
-        moverImage);
+        moverImage, restoreLimits, selfService);
   }
 }

@@ -137,8 +137,17 @@ public final class Backupper {
     ApiDiscovery discovery = ApiDiscovery.of(client);
     ResourceSelector selector = new ResourceSelector(spec.getIncludedResources(), spec.getExcludedResources());
     Set<String> crdNames = new HashSet<>();
-    client.apiextensions().v1().customResourceDefinitions().list().getItems()
-        .forEach(crd -> crdNames.add(crd.getMetadata().getName()));
+    try {
+      client.apiextensions().v1().customResourceDefinitions().list().getItems()
+          .forEach(crd -> crdNames.add(crd.getMetadata().getName()));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 403) {
+        throw e;
+      }
+      // A namespace owner backing up as themselves may not read CRDs: their custom resources are
+      // still backed up, only the CRDs (cluster-scoped dependencies) are not.
+      log.warn(SOURCE, "Cannot list CustomResourceDefinitions (" + reason(e) + "); CRDs are not backed up");
+    }
     ClusterDependencies dependencies = new ClusterDependencies();
     LabelSelector labelSelector = spec.getLabelSelector();
     int count = 0;

@@ -26,29 +26,25 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class BackupTarballReader {
 
   /** Default cap on extracted bytes: far above any real resource backup, far below a gzip bomb. */
-  public static final long DEFAULT_MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
+  public static final long DEFAULT_MAX_TOTAL_BYTES = BackupLimits.DEFAULT_MAX_EXTRACTED_BYTES;
   /** Default cap on entries (each becomes a file): a backup has two per item. */
-  public static final int DEFAULT_MAX_ENTRIES = 2_000_000;
+  public static final int DEFAULT_MAX_ENTRIES = BackupLimits.DEFAULT_MAX_ENTRIES;
 
   private static final int MAX_VERSION_FILE = 64;
 
-  private final long maxTotalBytes;
-  private final int maxEntries;
+  private final BackupLimits limits;
 
   public BackupTarballReader() {
-    this(DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_ENTRIES);
+    this(BackupLimits.defaults());
   }
 
   public BackupTarballReader(long maxTotalBytes) {
-    this(maxTotalBytes, DEFAULT_MAX_ENTRIES);
+    this(new BackupLimits(maxTotalBytes, DEFAULT_MAX_ENTRIES, BackupLimits.DEFAULT_MAX_ITEM_BYTES,
+        BackupLimits.DEFAULT_MAX_JSON_DEPTH, BackupLimits.DEFAULT_MAX_STRING_LENGTH));
   }
 
-  public BackupTarballReader(long maxTotalBytes, int maxEntries) {
-    if (maxTotalBytes <= 0 || maxEntries <= 0) {
-      throw new IllegalArgumentException("limits must be positive");
-    }
-    this.maxTotalBytes = maxTotalBytes;
-    this.maxEntries = maxEntries;
+  public BackupTarballReader(BackupLimits limits) {
+    this.limits = limits;
   }
 
   /**
@@ -68,9 +64,9 @@ public final class BackupTarballReader {
         break;
       }
       String name = entry.getName();
-      if (++count > maxEntries) {
-        throw new BackupFormatException("backup tarball has more than " + maxEntries
-            + " entries (limit) at entry " + name);
+      if (++count > limits.maxEntries()) {
+        throw new BackupFormatException("backup tarball has, at entry " + name + ", more entries than "
+            + BackupLimits.refusal(BackupLimits.ENTRIES, limits.maxEntries(), ""));
       }
       Path target = safeTarget(root, name);
       String relative = relative(root, target);
@@ -80,7 +76,10 @@ public final class BackupTarballReader {
         throw unsafe(name, "names the extraction directory itself");
       } else if (isRegularFile(entry)) {
         createDirectories(root, target.getParent(), name);
-        if (entry.getSize() > maxTotalBytes - total) {
+        if (entry.getSize() > limits.maxItemBytes()) {
+          throw itemTooBig(name);
+        }
+        if (entry.getSize() > limits.maxExtractedBytes() - total) {
           throw tooBig(name);
         }
         if (relative.equals(TarballPaths.METADATA_VERSION)) {
@@ -89,7 +88,7 @@ public final class BackupTarballReader {
           total += data.length;
           write(target, data);
         } else {
-          total += copy(tar, target, name, maxTotalBytes - total);
+          total += copy(tar, target, name, limits.maxExtractedBytes() - total);
         }
       } else {
         throw new BackupFormatException("backup tarball entry " + name + " is a "
@@ -99,7 +98,7 @@ public final class BackupTarballReader {
     }
     drainGzip(gzip, last);
     checkVersion(version);
-    return ExtractedBackup.open(root, version);
+    return ExtractedBackup.open(root, version, limits);
   }
 
   private static Path prepareTarget(Path targetDir) throws IOException {
@@ -239,6 +238,9 @@ public final class BackupTarballReader {
           return n;
         }
         n += r;
+        if (n > limits.maxItemBytes()) {
+          throw itemTooBig(name);
+        }
         if (n > budget) {
           throw tooBig(name);
         }
@@ -316,8 +318,13 @@ public final class BackupTarballReader {
   }
 
   private BackupFormatException tooBig(String name) {
-    return new BackupFormatException("backup tarball exceeds the extraction limit of "
-        + maxTotalBytes + " bytes at entry " + name);
+    return new BackupFormatException("backup tarball exceeds, at entry " + name + ", "
+        + BackupLimits.refusal(BackupLimits.EXTRACTED, limits.maxExtractedBytes(), "bytes"));
+  }
+
+  private BackupFormatException itemTooBig(String name) {
+    return new BackupFormatException("backup tarball entry " + name + " is larger than "
+        + BackupLimits.refusal(BackupLimits.ITEM, limits.maxItemBytes(), "bytes"));
   }
 
   /** The caller owns the input stream (e.g. an object-store download) and closes it. */

@@ -1,8 +1,11 @@
 package dev.ferry.backup.format;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.backup.model.GroupResource;
-import dev.ferry.backup.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,16 +31,26 @@ public final class ExtractedBackup {
   private final Path root;
   private final String formatVersion;
   private final SortedMap<GroupResource, List<ItemRef>> items;
+  private final BackupLimits limits;
+  private final ObjectMapper mapper;
 
   private ExtractedBackup(Path root, String formatVersion,
-      SortedMap<GroupResource, List<ItemRef>> items) {
+      SortedMap<GroupResource, List<ItemRef>> items, BackupLimits limits) {
     this.root = root;
     this.formatVersion = formatVersion;
     this.items = items;
+    this.limits = limits;
+    this.mapper = limits.mapper();
   }
 
-  /** Indexes an already-extracted backup directory. */
+  /** Indexes an already-extracted backup directory, reading items within the default limits. */
   public static ExtractedBackup open(Path root, String formatVersion) throws IOException {
+    return open(root, formatVersion, BackupLimits.defaults());
+  }
+
+  /** Indexes an already-extracted backup directory; items are read within {@code limits}. */
+  public static ExtractedBackup open(Path root, String formatVersion, BackupLimits limits)
+      throws IOException {
     Path resources = root.resolve(TarballPaths.RESOURCES_DIR);
     SortedMap<GroupResource, List<ItemRef>> index = new TreeMap<>();
     if (Files.isDirectory(resources)) {
@@ -51,7 +64,7 @@ public final class ExtractedBackup {
         }
       }
     }
-    return new ExtractedBackup(root, formatVersion, Collections.unmodifiableSortedMap(index));
+    return new ExtractedBackup(root, formatVersion, Collections.unmodifiableSortedMap(index), limits);
   }
 
   public Path root() {
@@ -77,20 +90,60 @@ public final class ExtractedBackup {
     return items.values().stream().mapToInt(List::size).sum();
   }
 
-  /** Reads one item's JSON. */
+  /** The item's tar entry name, e.g. {@code resources/configmaps/namespaces/shop/web.json}. */
+  public String entryName(ItemRef ref) {
+    return root.relativize(ref.path()).toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  /**
+   * Reads one item's JSON, within the limits: an item that is too large, nested too deeply, holds
+   * a string too long, or is not one JSON object is a {@link BackupFormatException} naming the
+   * entry (and the limit, with how to raise it).
+   */
   public ObjectNode read(ItemRef ref) {
+    String entry = entryName(ref);
     byte[] data;
     try {
+      if (Files.size(ref.path()) > limits.maxItemBytes()) {
+        throw new BackupFormatException("backup entry " + entry + " is larger than "
+            + BackupLimits.refusal(BackupLimits.ITEM, limits.maxItemBytes(), "bytes"));
+      }
       data = Files.readAllBytes(ref.path());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read backup item " + ref.path(), e);
     }
+    JsonNode node;
     try {
-      return Json.parseObject(data);
-    } catch (IllegalArgumentException e) {
-      throw new BackupFormatException("backup item " + root.relativize(ref.path()) + " is not a "
-          + "JSON object: " + e.getMessage(), e);
+      node = mapper.readTree(data);
+    } catch (StreamConstraintsException e) {
+      throw new BackupFormatException("backup entry " + entry + " " + constraint(e), e);
+    } catch (JsonProcessingException e) {
+      throw new BackupFormatException("backup entry " + entry + " is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    if (node instanceof ObjectNode object) {
+      return object;
+    }
+    throw new BackupFormatException("backup entry " + entry + " is not a JSON object but "
+        + (node == null || node.isMissingNode() ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Jackson names its own knob; say which restore limit was hit and how to raise it. */
+  private String constraint(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return "nests deeper than " + BackupLimits.refusal(BackupLimits.DEPTH, limits.maxJsonDepth(), "levels");
+    }
+    if (message.contains("String value length")) {
+      return "holds a string longer than "
+          + BackupLimits.refusal(BackupLimits.STRING, limits.maxStringLength(), "characters");
+    }
+    if (message.contains("Document length")) {
+      return "is larger than " + BackupLimits.refusal(BackupLimits.ITEM, limits.maxItemBytes(), "bytes");
+    }
+    return "exceeds a parser limit: " + message;
   }
 
   private static GroupResource groupResource(Path dir) {

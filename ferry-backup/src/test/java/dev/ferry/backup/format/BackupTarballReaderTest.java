@@ -219,8 +219,71 @@ class BackupTarballReaderTest {
     BackupTarballReader small = new BackupTarballReader(4096);
     assertThatThrownBy(() -> small.extract(new ByteArrayInputStream(tarball), tmp.resolve("s")))
         .isInstanceOf(BackupFormatException.class)
-        .hasMessageContaining("limit of 4096 bytes")
+        .hasMessageContaining("the restore limit max_extracted_size (4096 bytes)")
+        .hasMessageContaining("raise spec.restore_limits.max_extracted_size on the MigrationController")
         .hasMessageContaining("big.json");
+  }
+
+  @Test
+  void refusesAnEntryOverTheItemLimitAndTooManyEntriesNamingEachLimit() {
+    byte[] big = RawTarball.velero()
+        .file("resources/configmaps/namespaces/a/big.json", "x".repeat(5000)).bytes();
+    BackupTarballReader smallItems = new BackupTarballReader(new BackupLimits(1 << 20, 100, 4096, 10, 100));
+    assertThatThrownBy(() -> smallItems.extract(new ByteArrayInputStream(big), tmp.resolve("i")))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessage("backup tarball entry resources/configmaps/namespaces/a/big.json is larger than the restore "
+            + "limit max_item_size (4096 bytes); if the backup is genuine, raise "
+            + "spec.restore_limits.max_item_size on the MigrationController");
+    RawTarball many = RawTarball.velero();
+    for (int i = 0; i < 5; i++) {
+      many.file("resources/configmaps/namespaces/a/c" + i + ".json", "{}");
+    }
+    BackupTarballReader fewEntries = new BackupTarballReader(new BackupLimits(1 << 20, 4, 4096, 10, 100));
+    byte[] manyBytes = many.bytes();
+    assertThatThrownBy(() -> fewEntries.extract(new ByteArrayInputStream(manyBytes), tmp.resolve("e")))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessageContaining("more entries than the restore limit max_entries (4)")
+        .hasMessageContaining("spec.restore_limits.max_entries");
+  }
+
+  @Test
+  void itemsDeeperOrWithLongerStringsThanTheLimitsAreRefusedOnReadNamingTheLimit() throws Exception {
+    String deep = "{\"a\":".repeat(12) + "1" + "}".repeat(12);
+    String longString = "{\"a\":\"" + "y".repeat(200) + "\"}";
+    BackupLimits limits = new BackupLimits(1 << 20, 100, 4096, 10, 100);
+    ExtractedBackup backup = new BackupTarballReader(limits).extract(new ByteArrayInputStream(RawTarball.velero()
+        .file("resources/configmaps/namespaces/a/deep.json", deep)
+        .file("resources/configmaps/namespaces/a/long.json", longString)
+        .file("resources/configmaps/namespaces/a/broken.json", "{\"a\": [1, 2")
+        .bytes()), tmp.resolve("d"));
+    var items = backup.items(GroupResource.core("configmaps"));
+    assertThatThrownBy(() -> backup.read(items.get(1)))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessage("backup entry resources/configmaps/namespaces/a/deep.json nests deeper than the restore limit "
+            + "max_json_depth (10 levels); if the backup is genuine, raise spec.restore_limits.max_json_depth on "
+            + "the MigrationController");
+    assertThatThrownBy(() -> backup.read(items.get(2)))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessageStartingWith("backup entry resources/configmaps/namespaces/a/long.json holds a string longer "
+            + "than the restore limit max_string_length (100 characters)");
+    assertThatThrownBy(() -> backup.read(items.get(0)))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessageStartingWith("backup entry resources/configmaps/namespaces/a/broken.json is not valid JSON: ");
+  }
+
+  @Test
+  void manyHonestEntriesTogetherOverTheExtractedLimitAreRefused() {
+    // A bomb of small items: each under max_item_size, together over max_extracted_size.
+    RawTarball many = RawTarball.velero();
+    for (int i = 0; i < 20; i++) {
+      many.file("resources/configmaps/namespaces/a/c" + i + ".json", "y".repeat(1000));
+    }
+    byte[] tarball = many.bytes();
+    BackupTarballReader reader = new BackupTarballReader(new BackupLimits(10_000, 100, 4096, 10, 100));
+    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(tarball), tmp.resolve("m")))
+        .isInstanceOf(BackupFormatException.class)
+        .hasMessageContaining("the restore limit max_extracted_size (10000 bytes)")
+        .hasMessageContaining("resources/configmaps/namespaces/a/c9.json");
   }
 
   @Test

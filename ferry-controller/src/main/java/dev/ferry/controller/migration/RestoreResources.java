@@ -60,6 +60,11 @@ final class RestoreResources implements Phase<MigrationContext> {
             MigrationContext.MIGRATED_BY_MIGRATION, context.migration().getMetadata().getUid()),
         List.of(new ClaimsForDestination(context.plan().getSpec().getPersistentVolumes()),
             new NamespacesCreatedByCopy(namespacesCreatedByCopy(context))));
+    if (context.host() != null) {
+      // The backup is read within the MigrationController's restore limits, as a Restore CR is.
+      options = options.withLimits(new dev.ferry.controller.settings.ControllerSettingsReader(context.host(),
+          context.migration().getMetadata().getNamespace()).restoreLimits());
+    }
     RestoreStatus status;
     try (ObjectStore store = context.openRepository()) {
       status = new Restorer(context.destination(), store, context.clock(), options).run(restore, s -> { });

@@ -21,18 +21,25 @@ public final class ControllerSettingsReader {
   }
 
   public ControllerSettings read() {
+    return ControllerSettings.from(controller());
+  }
+
+  /** The restore limits ({@code spec.restore_limits}). */
+  public dev.ferry.backup.format.BackupLimits restoreLimits() {
+    return RestoreLimitSettings.from(controller());
+  }
+
+  /** The MigrationController in effect, or null. */
+  public MigrationController controller() {
     List<MigrationController> controllers;
     try {
       controllers = client.resources(MigrationController.class).inNamespace(namespace).list().getItems();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
-        return ControllerSettings.defaults();
+        return null;
       }
       throw e;
     }
-    return controllers.stream()
-        .min(Comparator.comparing(c -> c.getMetadata().getName()))
-        .map(ControllerSettings::from)
-        .orElseGet(ControllerSettings::defaults);
+    return controllers.stream().min(Comparator.comparing(c -> c.getMetadata().getName())).orElse(null);
   }
 }

@@ -18,23 +18,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
+import dev.ferry.backup.format.BackupLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Processes Velero Restore CRs with Ferry's engine. The repository is the storage location of
  * the named Backup CR when it exists on this cluster, else the default location. A restore
- * found InProgress is run again: creating an object that exists and is equal is a no-op.
+ * found InProgress is run again: creating an object that exists and is equal is a no-op. The
+ * backup is read within the MigrationController's {@code restore_limits}.
  */
 @ControllerConfiguration(name = "restore")
 public class RestoreReconciler implements Reconciler<Restore> {
   private static final Logger LOG = LoggerFactory.getLogger(RestoreReconciler.class);
   private final StorageResolver storage;
   private final Clock clock;
+  private final Supplier<BackupLimits> limits;
 
   public RestoreReconciler(StorageResolver storage, Clock clock) {
+    this(storage, clock, BackupLimits::defaults);
+  }
+
+  /** {@code limits} is read at each restore, so a changed MigrationController applies to the next one. */
+  public RestoreReconciler(StorageResolver storage, Clock clock, Supplier<BackupLimits> limits) {
     this.storage = storage;
     this.clock = clock;
+    this.limits = limits;
   }
 
   @Override
@@ -54,7 +64,7 @@ public class RestoreReconciler implements Reconciler<Restore> {
     RestoreStatus status;
     try (ObjectStore store = storage.open(namespace, location)) {
       LOG.info("running restore {}/{}", namespace, restore.getMetadata().getName());
-      status = new Restorer(client, store, clock, RestoreOptions.none()).run(restore,
+      status = new Restorer(client, store, clock, RestoreOptions.none().withLimits(limits.get())).run(restore,
           new StatusPublisher<>(client, restore, Restore::setStatus, clock, Duration.ofSeconds(2)));
     } catch (ObjectStoreException | IllegalArgumentException e) {
       status = restore.getStatus() == null ? new RestoreStatus() : restore.getStatus();

@@ -1,0 +1,53 @@
+package dev.ferry.api.migration;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Ferry: self-service migrations for namespace owners (off unless enabled). A tenant's MigPlan and
+ * MigMigration live in the tenant's own namespace; every read and write runs with the tenant's
+ * own token. See docs/security.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SelfService {
+
+  @JsonPropertyDescription("If true, namespace owners may run migrations from their own namespaces, as "
+      + "themselves. Default false.")
+  private Boolean enabled;
+
+  @JsonPropertyDescription("Cluster-scoped resources (plural or plural.group, e.g. persistentvolumes) that the "
+      + "controller creates on a tenant's behalf when a tenant's backup holds them; any other cluster-scoped "
+      + "object is created as the tenant, so the API server refuses what the tenant may not create.")
+  @JsonProperty("cluster_scoped_allow_list")
+  private List<String> clusterScopedAllowList;
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public List<String> getClusterScopedAllowList() {
+    return clusterScopedAllowList;
+  }
+
+  public void setClusterScopedAllowList(List<String> clusterScopedAllowList) {
+    this.clusterScopedAllowList = clusterScopedAllowList;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SelfService that && Objects.equals(enabled, that.enabled)
+        && Objects.equals(clusterScopedAllowList, that.clusterScopedAllowList);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(enabled, clusterScopedAllowList);
+  }
+}
