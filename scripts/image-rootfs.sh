@@ -6,14 +6,16 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/ferry-cli/target/image-rootfs}"
-JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+# The distribution's runtime JDK (25+ where installed, else the building JDK): scripts/runtime-jdk.sh.
+JAVA_HOME="$(bash "$ROOT/scripts/runtime-jdk.sh" || true)"
 JLINK="$JAVA_HOME/bin/jlink"
-[[ -x "$JLINK" ]] || { echo "image-rootfs: no jlink in $JAVA_HOME (install a JDK 17, not a JRE)" >&2; exit 2; }
+[[ -x "$JLINK" ]] || { echo "image-rootfs: no jlink in $JAVA_HOME (install a JDK 17+, not a JRE)" >&2; exit 2; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT/opt" "$OUT/tmp" "$OUT/etc/ssl/certs"
-# The modules Ferry's libraries use (fabric8, Jackson, logback, JOSDK, the JDK HTTP client, TLS).
-"$JLINK" --add-modules java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs \
+# The modules Ferry's libraries use (the distribution's list: fabric8, Jackson, logback, JOSDK, the JDK
+# HTTP client, TLS and every security provider the JDK configures).
+"$JLINK" --add-modules "$(grep -v '^#' "$ROOT/ferry-cli/src/dist/jdk-modules" | paste -sd, -)" \
   --strip-debug --no-header-files --no-man-pages --output "$OUT/opt/java"
 
 # Every shared library the runtime's executables and libraries need, at the path the loader expects

@@ -59,7 +59,7 @@ class SeedFixturesTest {
 
   @Test
   void fixturesCoverEveryKind() {
-    assertThat(TestSupport.seedFixtures()).hasSize(22);
+    assertThat(TestSupport.seedFixtures()).hasSize(24);
     Set<String> kinds = fixtures().map(TestSupport::readYaml).map(m -> m.path("kind").asText())
         .collect(Collectors.toSet());
     assertThat(kinds).containsExactlyInAnyOrderElementsOf(
@@ -112,6 +112,11 @@ class SeedFixturesTest {
     assertThat(storage.getSpec().getBackupStorageConfig().getCredsSecretRef().getNamespace())
         .isEqualTo("openshift-config");
 
+    assertThat(storage.getSpec().getBackupStorageConfig().getAwsSignatureVersion()).isEqualTo(new IntOrString("4"));
+    MigStorage integerVersion = load("23-migstorage-signature-version-integer.yaml", MigStorage.class);
+    assertThat(integerVersion.getSpec().getBackupStorageConfig().getAwsSignatureVersion())
+        .isEqualTo(new IntOrString(4));
+
     MigCluster cluster = load("06-migcluster-example.yaml", MigCluster.class);
     assertThat(new String(Base64.getDecoder().decode(cluster.getSpec().getCaBundle())))
         .startsWith("-----BEGIN CERTIFICATE-----");
@@ -134,6 +139,8 @@ class SeedFixturesTest {
     assertThat(controller.getSpec().getMigNamespaceLimit()).isEqualTo(new IntOrString("10"));
     assertThat(controller.getSpec().getMigrationRsyncSuperPrivileged()).isTrue();
     assertThat(controller.getSpec().getVersion()).isEqualTo("1.8.3");
+    MigrationController integerLimits = load("24-migrationcontroller-integer-limits.yaml", MigrationController.class);
+    assertThat(integerLimits.getSpec().getMigPvLimit()).isEqualTo(new IntOrString(100));
     MigrationController groups = load("20-migrationcontroller-supplemental-groups.yaml", MigrationController.class);
     assertThat(groups.getSpec().supplementalGroupIds()).containsExactly(5555L);
 

@@ -57,6 +57,11 @@ final class ClusterConnection {
     }
   }
 
+  /** The kubeconfig file in use: --kubeconfig, else the first existing file of $KUBECONFIG, else ~/.kube/config. */
+  Path kubeconfigFile() {
+    return resolveFile();
+  }
+
   private Path resolveFile() {
     if (kubeconfig != null) {
       if (!Files.isRegularFile(kubeconfig)) {

@@ -127,19 +127,14 @@ class MigrateCommand implements Callable<Integer> {
           name != null ? name : MigrationRequest.defaultName(planName, type, Clock.systemUTC()), namespace, planName,
           stage ? MigrationRequest.stage() : MigrationRequest.cutover(!noQuiesce, verify));
       if (!inProcess && !fromContexts) {
-        if (found.getStatus() == null || found.getStatus().getConditions() == null
-            || found.getStatus().getConditions().isEmpty()) {
-          // A plan no controller has ever validated: most likely none runs for this namespace.
-          spec.commandLine().getErr().println("ferry: note: plan " + planName + " has no status: no controller "
-              + "has validated it; if none runs for namespace " + namespace + ", run this again with --in-process");
+        boolean runs = ControllerCheck.controllerRuns(client, namespace, wait, "migration");
+        int exit = submit(resources, migration, wait, spec);
+        if (!runs) {
+          ControllerCheck.warnNoController(spec.commandLine().getErr(), namespace, "migration");
         }
-        return submit(resources, migration, wait, spec);
+        return exit;
       }
-      System.out.println("Running Ferry's controller in this process (namespace " + namespace
-          + ") until the migration ends.");
-      try (FerryOperator controller = new FerryOperator(client, namespace, Clock.systemUTC()).start()) {
-        return submit(resources, migration, true, spec);
-      }
+      return ControllerCheck.inProcess(client, namespace, () -> submit(resources, migration, true, spec));
     }
   }
 

@@ -35,15 +35,39 @@ class RollbackCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Follow the rollback as 'migration watch' does; exit 1 unless it Completed.")
   boolean wait;
 
+  @Option(names = "--in-process", description = "Run Ferry's controller in this process until the rollback ends "
+      + "(nothing installed needed, as 'ferry migrate --in-process'); implies --wait.")
+  boolean inProcess;
+
+  @Option(names = "--destination-context", paramLabel = "CONTEXT",
+      description = "Kubeconfig context of the destination (host) cluster where 'ferry migrate --source-context … "
+          + "--destination-context …' declared the plan; implies --in-process.")
+  String destinationContext;
+
   @Override
   public Integer call() {
-    try (KubernetesClient client = root.connection().client()) {
+    if (destinationContext != null && root.context != null) {
+      throw new UserError("--context does not go with --destination-context; drop one");
+    }
+    ClusterConnection connection = destinationContext != null
+        ? new ClusterConnection(root.kubeconfig, destinationContext) : root.connection();
+    boolean local = inProcess || destinationContext != null;
+    try (KubernetesClient client = connection.client()) {
       MigrationResources resources = new MigrationResources(client, namespace);
       resources.plan(plan);
       MigMigration migration = MigrationRequest.migration(
           name != null ? name : MigrationRequest.defaultName(plan, "rollback", Clock.systemUTC()), namespace, plan,
           MigrationRequest.rollback());
-      return MigrateCommand.submit(resources, migration, wait, spec);
+      if (local) {
+        return ControllerCheck.inProcess(client, namespace, () -> MigrateCommand.submit(resources, migration, true,
+            spec));
+      }
+      boolean runs = ControllerCheck.controllerRuns(client, namespace, wait, "rollback");
+      int exit = MigrateCommand.submit(resources, migration, wait, spec);
+      if (!runs) {
+        ControllerCheck.warnNoController(spec.commandLine().getErr(), namespace, "rollback");
+      }
+      return exit;
     }
   }
 }

@@ -6,19 +6,16 @@ import dev.ferry.api.Crds;
 import dev.ferry.api.migration.MigPlan;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
-import dev.ferry.testbed.RemoteAccess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.ferry.testsupport.Manifests;
+import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestbedExtension.class)
 class MigrateCliIT {
-  private static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+  private static final String NS = PlanFixture.NS;
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -53,11 +50,9 @@ class MigrateCliIT {
     String app = "src-" + s;
     String moved = app + "-moved";
     String plan = "plan-" + s;
-    String token = RemoteAccess.clusterAdminToken(dest);
-    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
 
     try (FerryOperator operator = new FerryOperator(host, NS, Clock.systemUTC()).start()) {
-      apply(host, """
+      Manifests.create(host, """
           apiVersion: v1
           kind: Namespace
           metadata: {name: %1$s}
@@ -77,42 +72,8 @@ class MigrateCliIT {
               metadata: {labels: {app: web}}
               spec:
                 containers: [{name: web, image: registry.example/x:1}]
-          ---
-          apiVersion: v1
-          kind: Secret
-          metadata: {name: dest-%2$s, namespace: %3$s}
-          stringData: {saToken: %4$s}
-          ---
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigCluster
-          metadata: {name: host-%2$s, namespace: %3$s}
-          spec: {isHostCluster: true}
-          ---
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigCluster
-          metadata: {name: dest-%2$s, namespace: %3$s}
-          spec:
-            isHostCluster: false
-            url: %5$s
-            caBundle: %6$s
-            serviceAccountSecretRef: {name: dest-%2$s, namespace: %3$s}
-          ---
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigStorage
-          metadata: {name: repo-%2$s, namespace: %3$s}
-          spec:
-            backupStorageProvider: filesystem
-            backupStorageConfig: {filesystemPath: %7$s}
-          ---
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigPlan
-          metadata: {name: %8$s, namespace: %3$s}
-          spec:
-            srcMigClusterRef: {name: host-%2$s, namespace: %3$s}
-            destMigClusterRef: {name: dest-%2$s, namespace: %3$s}
-            migStorageRef: {name: repo-%2$s, namespace: %3$s}
-            namespaces: ["%1$s:%9$s"]
-          """.formatted(app, s, NS, token, destination.url(), ca, repository, plan, moved));
+          """.formatted(app));
+      PlanFixture.declare(host, destination, s, repository, "\"" + app + ":" + moved + "\"", "");
       host.resources(MigPlan.class).inNamespace(NS).withName(plan).waitUntilCondition(PlanTable::ready,
           120, TimeUnit.SECONDS);
 
@@ -193,12 +154,5 @@ class MigrateCliIT {
     all[1] = kubeconfig.toString();
     System.arraycopy(args, 0, all, 2, args.length);
     return CliRun.of(all);
-  }
-
-  private static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      HasMetadata resource = Serialization.unmarshal(doc);
-      client.resource(resource).create();
-    }
   }
 }

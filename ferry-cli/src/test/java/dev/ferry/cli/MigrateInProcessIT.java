@@ -96,6 +96,25 @@ class MigrateInProcessIT {
     assertThat(source.client().apps().deployments().inNamespace(app).withName("web").get().getSpec().getReplicas())
         .isZero();
 
+    // Nothing is installed: a rollback that waits for a controller says so instead of waiting forever ...
+    CliRun waiting = CliRun.of("rollback", "migrate-" + app, "--wait", "--kubeconfig", kubeconfig.toString(),
+        "--context", destination.name());
+    assertThat(waiting.exitCode()).as(waiting.out() + waiting.err()).isEqualTo(2);
+    assertThat(waiting.err()).contains("no Ferry controller is running for namespace openshift-migration")
+        .contains("--in-process");
+    // ... and rolls back with the controller in-process, from the destination's context.
+    CliRun rollback = CliRun.of("rollback", "migrate-" + app, "--kubeconfig", kubeconfig.toString(),
+        "--destination-context", destination.name(), "--name", "rollback-" + s);
+    assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+    assertThat(rollback.out()).startsWith("Running Ferry's controller in this process")
+        .contains("Migration rollback-" + s + " completed.");
+    assertThat(dest.configMaps().inNamespace(moved).withName("settings").get()).isNull();
+    assertThat(dest.apps().deployments().inNamespace(moved).withName("web").get()).isNull();
+    assertThat(source.client().apps().deployments().inNamespace(app).withName("web").get().getSpec().getReplicas())
+        .isEqualTo(2);
+    assertThat(dest.leases().inNamespace("openshift-migration").withName("ferry-controller").get())
+        .as("the in-process controller released its Lease").isNull();
+
     CliRun twice = CliRun.of("migrate", "--kubeconfig", kubeconfig.toString(), "--source-context", source.name(),
         "--destination-context", source.name(), "--namespaces", app);
     assertThat(twice.exitCode()).isEqualTo(2);

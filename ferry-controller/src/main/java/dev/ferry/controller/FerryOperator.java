@@ -36,7 +36,9 @@ public final class FerryOperator implements AutoCloseable {
   private final Operator operator;
   private final ClusterClients clusters;
   private final InProcessVolumeLauncher volumeMover;
+  private final Clock clock;
   private MigrationCensus census;
+  private ControllerLease lease;
 
   public FerryOperator(KubernetesClient client, String namespace, Clock clock) {
     this(client, namespace, clock, new ControllerMetrics());
@@ -46,6 +48,7 @@ public final class FerryOperator implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.metrics = metrics;
+    this.clock = clock;
     BackupStorageLocations storage = new BackupStorageLocations(client);
     MigStorageLocations migStorages = new MigStorageLocations(client);
     clusters = new ClusterClients(client, metrics);
@@ -75,11 +78,15 @@ public final class FerryOperator implements AutoCloseable {
   public FerryOperator start() {
     operator.start();
     census = MigrationCensus.start(client, namespace, metrics);
+    lease = ControllerLease.hold(client, namespace, clock);
     return this;
   }
 
   @Override
   public void close() {
+    if (lease != null) {
+      lease.close();
+    }
     if (census != null) {
       census.close();
     }

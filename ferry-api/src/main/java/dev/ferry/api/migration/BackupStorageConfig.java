@@ -2,6 +2,7 @@ package dev.ferry.api.migration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.Objects;
 
@@ -24,9 +25,10 @@ public class BackupStorageConfig {
   @JsonPropertyDescription("AWS only: URL of the bucket, if the bucket has been granted public access.")
   private String awsPublicUrl;
 
+  // int-or-string: the seed's example writes `4`, MTC's operator docs write "4"; both mean the same.
   @JsonPropertyDescription("AWS only: version of the AWS signature used to authenticate requests to the bucket, "
       + "e.g. 4.")
-  private String awsSignatureVersion;
+  private IntOrString awsSignatureVersion;
 
   @JsonPropertyDescription("S3-compatible stores: endpoint URL of the S3 service, e.g. of the multicloud object "
       + "gateway; empty for AWS.")
@@ -99,11 +101,11 @@ public class BackupStorageConfig {
     this.awsPublicUrl = awsPublicUrl;
   }
 
-  public String getAwsSignatureVersion() {
+  public IntOrString getAwsSignatureVersion() {
     return awsSignatureVersion;
   }
 
-  public void setAwsSignatureVersion(String awsSignatureVersion) {
+  public void setAwsSignatureVersion(IntOrString awsSignatureVersion) {
     this.awsSignatureVersion = awsSignatureVersion;
   }
 

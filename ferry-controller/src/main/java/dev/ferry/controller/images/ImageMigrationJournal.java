@@ -60,7 +60,7 @@ final class ImageMigrationJournal implements ItineraryRunner.Journal<ImageMigrat
       status.setErrors(errors);
     }
     status.conditions(clock).set(Condition.of("Failed", Category.CRITICAL,
-        failure.step() == null ? "UnknownPhase" : "ImageStreamsFailed", failure.reason()).markDurable());
+        failure.step() == null ? "CannotResume" : "ImageStreamsFailed", failure.reason()).markDurable());
     log();
   }
 

@@ -91,7 +91,8 @@ final class MigrationJournal implements ItineraryRunner.Journal<MigrationContext
     status.setPhase(MigrationPhases.FAILED);
     var conditions = status.conditions(clock);
     conditions.clear("Running");
-    String where = failure.phase() == null ? "UnknownItinerary" : failure.phase();
+    // A run that cannot resume (unknown stored phase or itinerary) failed in no phase of ours.
+    String where = failure.step() == null ? "CannotResume" : failure.phase();
     conditions.set(Condition.of("Failed", Category.CRITICAL, where,
         "The migration has failed. See: Errors. " + failure.reason()).markDurable());
     LOG.info("migration {} failed in {}: {}", migration.getMetadata().getName(), where, failure.reason());

@@ -14,6 +14,7 @@ import dev.ferry.objectstore.CaBundle;
 import dev.ferry.objectstore.ObjectStoreException;
 import dev.ferry.objectstore.S3Settings;
 import dev.ferry.objectstore.StorageLocation;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class StorageLocationMapper {
         .caBundle(insecure ? null : blankToNull(caBundle))
         .insecureSkipTlsVerify(insecure)
         .kmsKeyId(blankToNull(config.getAwsKmsKeyId()))
-        .signatureVersion(blankToNull(config.getAwsSignatureVersion()))
+        .signatureVersion(blankToNull(text(config.getAwsSignatureVersion())))
         .credentials(credentials(storage, name, config.getCredsSecretRef()))
         .build());
   }
@@ -128,6 +129,14 @@ public final class StorageLocationMapper {
       // The message lists key names only, never values.
       throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "KeyError", e.getMessage());
     }
+  }
+
+  /** {@code 4} and {@code "4"} alike (the seed writes the integer, MTC's docs the string). */
+  private static String text(IntOrString value) {
+    if (value == null) {
+      return null;
+    }
+    return value.getIntVal() != null ? value.getIntVal().toString() : value.getStrVal();
   }
 
   private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -6,11 +6,15 @@ import dev.ferry.backup.model.ItemKey;
 import dev.ferry.backup.model.KnownResources;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Services get new cluster IPs on the destination (the source's are from another service CIDR, or
  * taken) — except headless ones, whose {@code clusterIP: None} is what makes them headless — and
- * new node ports unless the restore preserves them (they may clash on the destination).
+ * new node ports unless the restore preserves them (they may clash on the destination). A node
+ * port the Service's owner set explicitly is kept all the same (Velero's rule): it is part of how
+ * the application is reached, see {@link ExplicitNodePorts}. Runs before StripServerFields, which
+ * removes the managed fields that record who set a port.
  */
 public final class ServiceCleanup implements RestoreTransform {
 
@@ -31,11 +35,16 @@ public final class ServiceCleanup implements RestoreTransform {
       ObjectPaths.removeIfPresent(spec, "/spec", "clusterIPs", ops);
     }
     if (!context.preserveNodePorts()) {
+      Set<String> explicit = ExplicitNodePorts.of(object);
       JsonNode ports = spec.path("ports");
       for (int i = 0; i < ports.size(); i++) {
-        ObjectPaths.removeIfPresent(ports.get(i), "/spec/ports/" + i, "nodePort", ops);
+        if (!explicit.contains(ExplicitNodePorts.key(ports.get(i)))) {
+          ObjectPaths.removeIfPresent(ports.get(i), "/spec/ports/" + i, "nodePort", ops);
+        }
       }
-      ObjectPaths.removeIfPresent(spec, "/spec", "healthCheckNodePort", ops);
+      if (!ExplicitNodePorts.healthCheckPortSet(object)) {
+        ObjectPaths.removeIfPresent(spec, "/spec", "healthCheckNodePort", ops);
+      }
     }
     return TransformResult.patches(ops);
   }

@@ -24,16 +24,16 @@ public final class TransformPipeline {
 
   /**
    * Every built-in transform. Drops come first (cheapest, and they need ownerReferences and status
-   * that StripServerFields removes); namespace mapping comes last so earlier steps see source
-   * names.
+   * that StripServerFields removes), and so does ServiceCleanup (it reads the managed fields);
+   * namespace mapping comes last so earlier steps see source names.
    */
   public static TransformPipeline defaults() {
     return new TransformPipeline(List.of(
         new DropExcluded(),
         new PodCleanup(),
         new JobCleanup(),
-        new StripServerFields(),
         new ServiceCleanup(),
+        new StripServerFields(),
         new PersistentVolumeReclaim(),
         new ImageReferenceRewrite(),
         new NamespaceMapping()));

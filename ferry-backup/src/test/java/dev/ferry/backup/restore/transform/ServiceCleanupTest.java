@@ -87,4 +87,52 @@ class ServiceCleanupTest {
     assertThat(transform.apply(TransformTesting.key("proxies.example.com", notAService),
         notAService, TransformContext.defaults()).isNoChange()).isTrue();
   }
+
+  @Test
+  void keepsANodePortTheUserAppliedAndDropsTheAllocatedOne() {
+    ObjectNode service = json(NODE_PORT_SERVICE);
+    ((ObjectNode) service.path("metadata")).putObject("annotations").put(
+        "kubectl.kubernetes.io/last-applied-configuration",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"spec\":{\"type\":\"LoadBalancer\","
+            + "\"ports\":[{\"name\":\"http\",\"port\":80,\"nodePort\":30080},"
+            + "{\"name\":\"https\",\"port\":443}]}}");
+
+    ObjectNode result = transformed(transform, "services", service, TransformContext.defaults());
+
+    assertThat(result.path("spec").path("ports").get(0).path("nodePort").asInt()).isEqualTo(30080);
+    assertThat(result.path("spec").path("ports").get(1).has("nodePort")).isFalse();
+    assertThat(result.path("spec").has("healthCheckNodePort")).isFalse();
+  }
+
+  @Test
+  void keepsANodePortAManagerOwnsInManagedFields() {
+    ObjectNode service = json(NODE_PORT_SERVICE);
+    ((ObjectNode) service.path("metadata")).set("managedFields", json("""
+        {"list": [
+          {"manager": "kubectl-create", "operation": "Update", "fieldsType": "FieldsV1",
+           "fieldsV1": {"f:spec": {"f:healthCheckNodePort": {}, "f:ports": {
+             ".": {},
+             "k:{\\"port\\":443,\\"protocol\\":\\"TCP\\"}": {".": {}, "f:nodePort": {}, "f:port": {}},
+             "k:{\\"port\\":80,\\"protocol\\":\\"TCP\\"}": {".": {}, "f:port": {}}}}}}
+        ]}
+        """).path("list"));
+
+    ObjectNode result = transformed(transform, "services", service, TransformContext.defaults());
+
+    assertThat(result.path("spec").path("ports").get(0).has("nodePort")).isFalse();
+    assertThat(result.path("spec").path("ports").get(1).path("nodePort").asInt()).isEqualTo(30443);
+    assertThat(result.path("spec").path("healthCheckNodePort").asInt()).isEqualTo(31999);
+  }
+
+  @Test
+  void unreadableLastAppliedConfigurationKeepsNothing() {
+    ObjectNode service = json(NODE_PORT_SERVICE);
+    ((ObjectNode) service.path("metadata")).putObject("annotations").put(
+        "kubectl.kubernetes.io/last-applied-configuration", "{not json");
+
+    ObjectNode result = transformed(transform, "services", service, TransformContext.defaults());
+
+    assertThat(result.path("spec").path("ports").get(0).has("nodePort")).isFalse();
+    assertThat(result.path("spec").path("ports").get(1).has("nodePort")).isFalse();
+  }
 }

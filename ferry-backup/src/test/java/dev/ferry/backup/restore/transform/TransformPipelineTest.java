@@ -20,8 +20,8 @@ class TransformPipelineTest {
   @Test
   void defaultsListEveryTransformInOrder() {
     assertThat(TransformPipeline.defaults().transforms()).extracting(RestoreTransform::name)
-        .containsExactly("DropExcluded", "PodCleanup", "JobCleanup", "StripServerFields",
-            "ServiceCleanup", "PersistentVolumeReclaim", "ImageReferenceRewrite",
+        .containsExactly("DropExcluded", "PodCleanup", "JobCleanup", "ServiceCleanup",
+            "StripServerFields", "PersistentVolumeReclaim", "ImageReferenceRewrite",
             "NamespaceMapping");
   }
 

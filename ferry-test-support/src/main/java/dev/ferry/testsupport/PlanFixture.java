@@ -1,29 +1,29 @@
-package dev.ferry.controller.migration;
+package dev.ferry.testsupport;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigPlanStatus;
-import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * What every migration test declares on the host (source) cluster: the host MigCluster, the
- * remote destination MigCluster with its token Secret, a filesystem MigStorage and a MigPlan —
- * named {@code host-<s>}, {@code dest-<s>}, {@code repo-<s>}, {@code plan-<s>}.
+ * What every migration test (controller and CLI alike) declares on the host (source) cluster:
+ * the host MigCluster, the remote destination MigCluster with its token Secret, a filesystem
+ * MigStorage and a MigPlan — named {@code host-<s>}, {@code dest-<s>}, {@code repo-<s>},
+ * {@code plan-<s>}.
  */
 public final class PlanFixture {
-  public static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+  /** The controller's namespace (FerryOperator.DEFAULT_NAMESPACE, MTC's). */
+  public static final String NS = "openshift-migration";
+  /** The key of the destination's token in the MigCluster's Secret (ClusterClients.TOKEN_KEY, MTC's). */
+  public static final String TOKEN_KEY = "saToken";
 
   private PlanFixture() {
   }
@@ -33,7 +33,7 @@ public final class PlanFixture {
                       String namespaces, String planSpecExtra) {
     String token = RemoteAccess.clusterAdminToken(destination.client());
     host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
-        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
+        .addToStringData(TOKEN_KEY, token).build()).create();
     String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
     apply(host, """
         apiVersion: migration.openshift.io/v1alpha1
@@ -80,10 +80,6 @@ public final class PlanFixture {
 
   /** Creates every document of a multi-document YAML text. */
   public static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      if (!doc.isBlank()) {
-        client.resource((HasMetadata) Serialization.unmarshal(doc)).create();
-      }
-    }
+    Manifests.create(client, manifests);
   }
 }

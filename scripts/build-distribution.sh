@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Builds Ferry's self-contained download from ferry-cli's jars (run by `mvn package` of ferry-cli,
+# after target/ferry-cli.jar and target/lib/ exist — the same jars the Jib image takes):
+#
+#   ferry-cli/target/ferry-<version>-linux-<arch>/        and the same as .tar.gz
+#     bin/ferry, bin/kubectl-ferry, bin/kubectl_complete-ferry   launchers (POSIX sh)
+#     runtime/           a Java runtime made by jlink with only the modules in ferry-cli/src/dist/jdk-modules
+#     lib/*.jar          the CLI and its libraries (no test libraries)
+#     lib/ferry.aot      AOT cache (JDK 25+): classes loaded and linked, methods profiled, by a
+#                        training run of the common commands (dev.ferry.cli.AotTraining)
+#     deploy/            the controller's manifests and deploy/crds/ (the 15 CRDs)
+#     share/bash-completion/completions/ferry   `ferry completion bash`, for packagers
+#
+# The runtime comes from the first JDK >= 25 found (FERRY_RUNTIME_JDK, then /usr/lib/jvm/*), because
+# only there can the AOT cache be moved with the directory; with none, from the building JDK, and
+# without a cache (slower start; the script says so).
+# Usage: scripts/build-distribution.sh VERSION
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VERSION="${1:?usage: build-distribution.sh VERSION}"
+TARGET="$ROOT/ferry-cli/target"
+SRC="$ROOT/ferry-cli/src/dist"
+log() { echo "[distribution] $*"; }
+
+[[ -f "$TARGET/ferry-cli.jar" && -d "$TARGET/lib" ]] || { echo "build-distribution: build ferry-cli first (mvn package -pl ferry-cli -am)" >&2; exit 2; }
+
+case "$(uname -m)" in
+  x86_64) ARCH=amd64 ;;
+  aarch64 | arm64) ARCH=arm64 ;;
+  *) ARCH="$(uname -m)" ;;
+esac
+NAME="ferry-$VERSION-linux-$ARCH"
+OUT="$TARGET/$NAME"
+
+feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+AOT=1
+RUNTIME_JDK="$(bash "$ROOT/scripts/runtime-jdk.sh")" || {
+  AOT=0
+  log "no JDK 25+ found (set FERRY_RUNTIME_JDK): runtime from $RUNTIME_JDK, without an AOT cache (slower start)"
+}
+
+rm -rf "$OUT" "$TARGET/$NAME.tar.gz"
+mkdir -p "$OUT/bin" "$OUT/lib" "$OUT/share/bash-completion/completions"
+start=$SECONDS
+modules="$(grep -v '^#' "$SRC/jdk-modules" | paste -sd, -)"
+"$RUNTIME_JDK/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --output "$OUT/runtime"
+log "runtime: jlink of $RUNTIME_JDK ($(feature "$RUNTIME_JDK")), $(du -sh "$OUT/runtime" | cut -f1)"
+
+# The class path: the CLI first, then Ferry's modules, then the libraries (the order is fixed: the
+# AOT cache is valid only for the class path it was trained with).
+# Only this build's jars (target/runtime-classpath.txt, from the dependency plugin): target/lib may
+# still hold jars an earlier build needed.
+[[ -f "$TARGET/runtime-classpath.txt" ]] || { echo "build-distribution: no target/runtime-classpath.txt; run mvn package -pl ferry-cli" >&2; exit 2; }
+names="$(tr ':' '\n' < "$TARGET/runtime-classpath.txt" | xargs -n1 basename)"
+cp -p "$TARGET/ferry-cli.jar" "$OUT/lib/"
+for jar in $names; do cp -p "$TARGET/lib/$jar" "$OUT/lib/"; done
+jars=(ferry-cli.jar)
+for jar in $(echo "$names" | grep '^ferry-' | sort) $(echo "$names" | grep -v '^ferry-' | sort); do
+  jars+=("$jar")
+done
+classpath=""
+for jar in "${jars[@]}"; do classpath+="${classpath:+:}\$home/lib/$jar"; done
+
+# JVM options of the launcher: the serial collector (small heaps, quickest start) for all, and C1
+# alone for short commands (bin/ferry picks). The AOT cache is trained with the short ones.
+long_opts='-XX:+UseSerialGC'
+java_opts="$long_opts -XX:TieredStopAtLevel=1"
+sed -e "s|@CLASSPATH@|$classpath|" -e "s|@SHORT_JAVA_OPTS@|$java_opts|" -e "s|@LONG_JAVA_OPTS@|$long_opts|" \
+  "$SRC/bin/ferry" > "$OUT/bin/ferry"
+cp "$SRC/bin/kubectl-ferry" "$SRC/bin/kubectl_complete-ferry" "$OUT/bin/"
+chmod 755 "$OUT/bin/"*
+cp -r "$ROOT/deploy" "$OUT/deploy"
+
+if ((AOT)); then
+  # One training JVM (the cache holds what one run loaded); same runtime, class path and GC as the launcher.
+  cp_abs="$(printf '%s\n' "${jars[@]}" | sed "s|^|$OUT/lib/|" | paste -sd: -)"
+  (cd "$OUT" && "$OUT/runtime/bin/java" $java_opts -XX:AOTCacheOutput="$OUT/lib/ferry.aot" \
+      -Xlog:aot=error -Xlog:cds=error -cp "$cp_abs" dev.ferry.cli.AotTraining > /dev/null 2> "$TARGET/aot-training.log") \
+    || { cat "$TARGET/aot-training.log" >&2; echo "build-distribution: the AOT training run failed" >&2; exit 1; }
+  log "AOT cache: lib/ferry.aot, $(du -sh "$OUT/lib/ferry.aot" | cut -f1) (training log: target/aot-training.log)"
+fi
+"$OUT/bin/ferry" completion bash > "$OUT/share/bash-completion/completions/ferry"
+
+tar -C "$TARGET" --owner=0 --group=0 --numeric-owner -I "gzip -1" -cf "$TARGET/$NAME.tar.gz" "$NAME"
+log "$TARGET/$NAME.tar.gz ($(du -sh "$TARGET/$NAME.tar.gz" | cut -f1), $((SECONDS - start))s)"
