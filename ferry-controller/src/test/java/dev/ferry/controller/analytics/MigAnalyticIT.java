@@ -8,7 +8,7 @@ import dev.ferry.api.migration.AnalyticsResource;
 import dev.ferry.api.migration.MigAnalytic;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.controller.migration.PlanFixture;
+import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
