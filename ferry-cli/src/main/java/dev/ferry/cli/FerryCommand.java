@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = FerryVersion.class,
     description = "Ferry moves applications (resources, volume data, images) between Kubernetes/OpenShift clusters.",
     subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class,
-        ControllerCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
+        ControllerCommand.class, AnalyzeCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
         MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
         ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class})
 public class FerryCommand {

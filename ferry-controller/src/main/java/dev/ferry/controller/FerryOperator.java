@@ -1,5 +1,6 @@
 package dev.ferry.controller;
 
+import dev.ferry.controller.analytics.MigAnalyticReconciler;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.cluster.MigClusterReconciler;
 import dev.ferry.controller.hook.MigHookReconciler;
@@ -64,6 +65,7 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigAnalyticReconciler(clusters, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
     volumeMover = new InProcessVolumeLauncher(new LibraryVolumeMover(), InProcessVolumeLauncher.DEFAULT_THREADS);
