@@ -125,7 +125,35 @@ final class TenantMigration {
       checked.close();
       throw new TenantAccessException("Forbidden", String.join("; ", denied));
     }
+    List<String> withVolumes;
+    try {
+      withVolumes = namespacesWithClaims(source, mapping.keySet());
+    } catch (RuntimeException e) {
+      checked.close();
+      throw e;
+    }
+    if (!withVolumes.isEmpty()) {
+      // Self-service runs move objects only; an application whose claims arrived without their
+      // data would look migrated and be empty. Refuse before anything is read or written.
+      checked.close();
+      throw new TenantAccessException("VolumesNotSupported", "self-service migrations do not copy volume data "
+          + "yet, and " + String.join(", ", withVolumes) + " on the source cluster hold(s) PersistentVolumeClaims; "
+          + "ask a cluster admin to migrate them with a plan in " + controllerNamespace
+          + " (data included), or remove the claims from these namespaces");
+    }
     return checked;
+  }
+
+  /** Source namespaces (read as the tenant) that hold claims, with their count. */
+  private static List<String> namespacesWithClaims(TenantSession source, Iterable<String> namespaces) {
+    List<String> found = new ArrayList<>();
+    for (String namespace : namespaces) {
+      int claims = source.client().persistentVolumeClaims().inNamespace(namespace).list().getItems().size();
+      if (claims > 0) {
+        found.add("namespace " + namespace + " (" + claims + " claim" + (claims == 1 ? "" : "s") + ")");
+      }
+    }
+    return found;
   }
 
   /** @throws TenantAccessException when the migration may not run (nothing was read or written as the tenant) */
