@@ -169,4 +169,6 @@ if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; the
   fi
 fi
 
+if want kubernetes; then bash "$(dirname "${BASH_SOURCE[0]}")/build-kubelet.sh"; fi  # real nodes (docs/testbed.md)
+
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

@@ -35,6 +35,14 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
+    return start(name, command, workDir, log, true);
+  }
+
+  /**
+   * {@code reapAtExit} false: the caller stops the process itself at JVM exit, in an order the
+   * reaper does not know (a real node deletes its pods before its kubelet and containerd stop).
+   */
+  static ManagedProcess start(String name, List<String> command, Path workDir, Path log, boolean reapAtExit) {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(log.getParent());
@@ -45,7 +53,9 @@ public final class ManagedProcess implements AutoCloseable {
       builder.environment().put("TMPDIR", workDir.toString());
       Process process = builder.start();
       ManagedProcess managed = new ManagedProcess(name, process, log);
-      LIVE.add(managed);
+      if (reapAtExit) {
+        LIVE.add(managed);
+      }
       LOG.debug("started {} (pid {}): {}", name, process.pid(), String.join(" ", command));
       return managed;
     } catch (IOException e) {
