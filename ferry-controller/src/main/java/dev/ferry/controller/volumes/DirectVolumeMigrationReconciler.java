@@ -58,6 +58,8 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
   public static final String PLAN_LABEL = "migration.openshift.io/migrated-by-migplan";
   private static final Set<String> TERMINAL = Set.of(SUCCEEDED, FAILED);
   private static final Duration POLL = Duration.ofSeconds(2);
+  /** Transfer pods Pending for longer than {@link MoverPodSettings#pendingLimit()}. */
+  public static final String TRANSFER_PODS_PENDING = "TransferPodsPending";
   private static final Logger LOG = LoggerFactory.getLogger(DirectVolumeMigrationReconciler.class);
 
   private final ClusterClients clusters;
@@ -174,6 +176,7 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
     List<PodProgress> pending = new ArrayList<>();
     List<PodProgress> succeeded = new ArrayList<>();
     List<PodProgress> failed = new ArrayList<>();
+    List<String> stuck = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       PvcToMigrate claim = claims.get(i);
       String key = ClaimsToCopy.sourceKey(claim);
@@ -193,6 +196,9 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
           Boolean.TRUE.equals(claim.getVerify()), repository.map(r -> r.forClaim(claim)));
       TransferState state = launcher.poll(transfer);
       reports.report(host, dvm, transfer, state, started);
+      if (state.stuck()) {
+        stuck.add(state.message());
+      }
       PodProgress pod = podProgress(name, claim, state.message());
       if (state.phase() == TransferState.Phase.SUCCEEDED) {
         operation.setSucceeded(true);
@@ -219,6 +225,11 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
         launcher.release(transfer);
         reports.forget(dvm.getMetadata().getNamespace(), name);
       }
+    }
+    if (stuck.isEmpty()) {
+      conditions.clear(TRANSFER_PODS_PENDING);
+    } else {
+      conditions.set(Condition.of(TRANSFER_PODS_PENDING, Category.WARN, "PodsPending", String.join("; ", stuck)));
     }
     status.setRunningPods(running.isEmpty() ? null : running);
     status.setPendingPods(pending.isEmpty() ? null : pending);
