@@ -34,7 +34,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,19 +44,21 @@ import org.junit.jupiter.api.io.TempDir;
  * LoadBalancer Service, a sender Job on the source cluster's real node, both running Ferry's own
  * image ({@code ferry mover}), mutual TLS with each side holding only its key; the data arrives
  * complete (owners, modes, links) and the launcher follows the sender's progress from its log.
- * Also measures the same copy done in-process, for docs/volumes.md.
+ * Also measures the same copy done in-process, for docs/volumes.md. A sender pod killed mid-copy
+ * fails the attempt; the next attempt resumes, sending only what had not arrived.
  */
 @ExtendWith(TestbedExtension.class)
 class RealPodVolumeIT {
   private static final int LARGE = 48 * 1024 * 1024;
   private static final int SMALL_FILES = 300;
+  /** Large enough that the sender is still copying when the test kills it. */
+  private static final int RESUME_MIB = 768;
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void directTransferThroughSenderAndReceiverPods(Testbed testbed, @TempDir Path scratch) throws Exception {
-    Assumptions.assumeTrue(NodeImages.ferryArchive().isPresent(), "Ferry's image tarball is missing; build it with "
-        + "scripts/build-image.sh (scripts/test.sh does) so real nodes can run the mover");
     List<RealNode> nodes = testbed.realNodesOrSkip();
+    nodes.forEach(RealNode::ferryImage);
     KubernetesClient source = testbed.source().client();
     KubernetesClient destination = testbed.destination().client();
     String ns = "pods-" + UUID.randomUUID().toString().substring(0, 6);
@@ -68,12 +69,8 @@ class RealPodVolumeIT {
     Path sourceDir = directory(source, sourceClaim);
     populate(sourceDir);
 
-    PvcToMigrate pvc = new PvcToMigrate();
-    pvc.setName("data");
-    pvc.setNamespace(ns);
-    String name = TransferNames.of("dvm-" + ns, ns, "data");
-    VolumeTransfer transfer = new VolumeTransfer("dvm-" + ns + "/" + ns + "/data/1", name, pvc, source, destination,
-        sourceClaim, targetClaim, Optional.empty(), Optional.empty(), false, Optional.empty());
+    VolumeTransfer transfer = transfer(ns, source, destination, sourceClaim, targetClaim);
+    String name = transfer.objectName();
     JobVolumeLauncher launcher = new JobVolumeLauncher(new LibraryVolumeMover(),
         new MoverPodSettings(NodeImages.FERRY_IMAGE, false), Map.of("ferry.dev/test", "true"));
 
@@ -112,6 +109,74 @@ class RealPodVolumeIT {
     System.out.printf("MEASURED direct transfer of %d MiB + %d small files: by pods %d ms (from the first poll, "
         + "pods scheduled and started), in-process %d ms%n", LARGE >> 20, SMALL_FILES, byPods.toMillis(),
         inProcess.toMillis());
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void senderPodKilledMidCopyResumesWithoutResendingWhatArrived(Testbed testbed) throws Exception {
+    List<RealNode> nodes = testbed.realNodesOrSkip();
+    nodes.forEach(RealNode::ferryImage);
+    KubernetesClient source = testbed.source().client();
+    KubernetesClient destination = testbed.destination().client();
+    String ns = "resume-" + UUID.randomUUID().toString().substring(0, 6);
+    confined(source, nodes.get(0), ns);
+    confined(destination, nodes.get(1), ns);
+    PersistentVolumeClaim sourceClaim = bound(source, ns);
+    PersistentVolumeClaim targetClaim = bound(destination, ns);
+    Path sourceDir = directory(source, sourceClaim);
+    byte[] block = new byte[1 << 20];
+    Random random = new Random(11);
+    try (var out = Files.newOutputStream(sourceDir.resolve("big.bin"))) {
+      for (int i = 0; i < RESUME_MIB; i++) {
+        random.nextBytes(block);
+        out.write(block);
+      }
+    }
+    JobVolumeLauncher launcher = new JobVolumeLauncher(new LibraryVolumeMover(),
+        new MoverPodSettings(NodeImages.FERRY_IMAGE, false), Map.of("ferry.dev/test", "true"));
+    VolumeTransfer transfer = transfer(ns, source, destination, sourceClaim, targetClaim);
+
+    // Kill the sender once some data has arrived and before it is done.
+    TransferState state = launcher.poll(transfer);
+    while (!state.finished() && (state.progress() == null || state.progress().bytesDone() < (8L << 20))) {
+      Thread.sleep(200);
+      state = launcher.poll(transfer);
+    }
+    assertThat(state.finished()).as("the copy must still be running to be cut: %s", state.message()).isFalse();
+    long doneWhenKilled = state.progress().bytesDone();
+    source.pods().inNamespace(ns).withLabel(MoverJobs.ROLE_LABEL, "sender").withGracePeriod(0).delete();
+    while (!state.finished()) {
+      Thread.sleep(500);
+      state = launcher.poll(transfer);
+    }
+    assertThat(state.phase()).as(state.message()).isEqualTo(TransferState.Phase.FAILED);
+    assertThat(state.message()).contains("sender Job");
+
+    // A new attempt (what the DVM's backOffLimit does): new Jobs, same claims.
+    launcher.release(transfer);
+    for (KubernetesClient client : List.of(source, destination)) {
+      client.pods().inNamespace(ns).withLabel(MoverJobs.TRANSFER_LABEL).informOnCondition(List::isEmpty)
+          .get(3, TimeUnit.MINUTES);
+    }
+    state = launcher.poll(transfer);
+    while (!state.finished()) {
+      Thread.sleep(500);
+      state = launcher.poll(transfer);
+    }
+    assertThat(state.phase()).as(state.message()).isEqualTo(TransferState.Phase.SUCCEEDED);
+    assertThat(state.message()).as("killed after %d bytes", doneWhenKilled)
+        .contains("the rest was already on the destination");
+    TreeVerifier.verify(sourceDir, directory(destination, targetClaim));
+    launcher.release(transfer);
+  }
+
+  private static VolumeTransfer transfer(String ns, KubernetesClient source, KubernetesClient destination,
+                                         PersistentVolumeClaim sourceClaim, PersistentVolumeClaim targetClaim) {
+    PvcToMigrate pvc = new PvcToMigrate();
+    pvc.setName("data");
+    pvc.setNamespace(ns);
+    return new VolumeTransfer("dvm-" + ns + "/" + ns + "/data/1", TransferNames.of("dvm-" + ns, ns, "data"), pvc,
+        source, destination, sourceClaim, targetClaim, Optional.empty(), Optional.empty(), false, Optional.empty());
   }
 
   private static void confined(KubernetesClient client, RealNode node, String name) {

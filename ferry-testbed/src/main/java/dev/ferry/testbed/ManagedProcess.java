@@ -18,10 +18,28 @@ import org.slf4j.LoggerFactory;
 public final class ManagedProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final List<Runnable> BEFORE_REAPING = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(ManagedProcess::close),
-        "ferry-testbed-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // JVM shutdown hooks run concurrently: what must stop while the API server still runs
+      // (a real node drains its pods through it) stops here, first.
+      BEFORE_REAPING.forEach(ManagedProcess::runQuietly);
+      List.copyOf(LIVE).forEach(ManagedProcess::close);
+    }, "ferry-testbed-reaper"));
+  }
+
+  /** Runs {@code stop} at JVM exit before the reaper stops the testbed's processes. */
+  static void beforeReaping(Runnable stop) {
+    BEFORE_REAPING.add(stop);
+  }
+
+  private static void runQuietly(Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping at exit failed: {}", e.toString());
+    }
   }
 
   private final String name;

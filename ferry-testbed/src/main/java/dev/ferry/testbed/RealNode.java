@@ -40,6 +40,7 @@ public final class RealNode implements AutoCloseable {
   private final String address;
   private PodLoadBalancer loadBalancer;
   private boolean closed;
+  private boolean ferryImageImported;
 
   private RealNode(LocalCluster cluster, NodeFiles files, String address) {
     this.cluster = cluster;
@@ -56,8 +57,8 @@ public final class RealNode implements AutoCloseable {
     NodeSlot slot = NodeSlot.acquire();
     NodeFiles files = new NodeFiles(NodeSlot.LOCK_DIR.resolve(Integer.toString(slot.number())), slot);
     RealNode node = new RealNode(cluster, files, hostAddress());
-    // Not the process reaper's job: that would stop the kubelet and containerd before their pods.
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "ferry-testbed-node-stop"));
+    // Before the process reaper stops the API server: the node drains its pods through it.
+    ManagedProcess.beforeReaping(node::close);
     try {
       node.boot(binaries);
       return node;
@@ -78,8 +79,6 @@ public final class RealNode implements AutoCloseable {
     Readiness.await("containerd of " + name, containerd, Duration.ofSeconds(60),
         () -> Files.exists(files.socket()) && HostCommands.tryRun(files.dir(), ctr("version")));
     importImage(NodeImages.busyboxArchive());
-    NodeImages.ferryArchive().ifPresentOrElse(this::importImage, () -> LOG.info("no Ferry image tarball found "
-        + "(scripts/build-image.sh writes ferry-cli/target/ferry-image.tar): node {} runs the test image only", name));
     ManagedProcess kubelet = launch("kubelet", List.of(binaries.kubelet().toString(),
         "--config=" + files.kubeletConfig(),
         "--kubeconfig=" + cluster.kubeconfig(),
@@ -97,6 +96,21 @@ public final class RealNode implements AutoCloseable {
     LOG.info("real node {} of cluster {} ready at {} in {} ms (bridge {}, pods {}, files {})", name, cluster.name(),
         address, Duration.between(began, Instant.now()).toMillis(), files.slot().bridge(), files.slot().subnet(),
         files.dir());
+  }
+
+  /**
+   * Ferry's image ({@value NodeImages#FERRY_IMAGE}) on this node, imported from the Jib tarball on
+   * first call (5–12 s, so only tests that run Ferry's pods pay for it); fails saying how to build
+   * the tarball when it is missing.
+   */
+  public synchronized String ferryImage() {
+    if (!ferryImageImported) {
+      Path archive = NodeImages.ferryArchive().orElseThrow(() -> new TestbedException("Ferry's image tarball is "
+          + "missing; build it with scripts/build-image.sh (scripts/test.sh does), or name it with -Dferry.image.tar"));
+      importImage(archive);
+      ferryImageImported = true;
+    }
+    return NodeImages.FERRY_IMAGE;
   }
 
   private void importImage(Path archive) {
@@ -255,7 +269,8 @@ public final class RealNode implements AutoCloseable {
       LOG.warn("cannot drain real node {}: {}", name, e.getMessage());
       return;
     }
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    // Surefire gives a forked JVM 30 s to exit; what is still running after 15 s is killed below.
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
     while (Instant.now().isBefore(deadline)) {
       String tasks;
       try {
@@ -273,7 +288,7 @@ public final class RealNode implements AutoCloseable {
         return;
       }
     }
-    LOG.warn("real node {}: containers still running 60 s after its pods were deleted; killing them", name);
+    LOG.warn("real node {}: containers still running 15 s after its pods were deleted; killing them", name);
   }
 
   @Override
