@@ -13,14 +13,20 @@ if ((${#missing[@]})); then
   exit 1
 fi
 
-# Debian packages: the container registry the testbed runs per cluster.
+# Debian packages: the container registry the testbed runs per cluster; containerd, runc, the CNI
+# plugins, busybox-static (the test and pause image) and iproute2 for the testbed's real nodes.
 packages=()
 [[ -x /usr/bin/docker-registry ]] || packages+=(docker-registry)
+[[ -x /usr/bin/containerd && -x /usr/bin/containerd-shim-runc-v2 ]] || packages+=(containerd)
+[[ -x /usr/sbin/runc ]] || packages+=(runc)
+[[ -x /usr/lib/cni/bridge ]] || packages+=(containernetworking-plugins)
+[[ -x /bin/busybox ]] || packages+=(busybox-static)
+command -v ip >/dev/null || packages+=(iproute2)
 if ((${#packages[@]})); then
   log "installing Debian packages: ${packages[*]}"
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
   $SUDO apt-get update -qq
-  # The package would start a system-wide registry service; the testbed starts its own.
+  # The packages would start system-wide registry/containerd services; the testbed starts its own.
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
-log "java, mvn, go and docker-registry present"
+log "java, mvn, go, docker-registry, containerd, runc, CNI plugins and busybox present"

@@ -170,4 +170,6 @@ if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; the
 fi
 
 want kubectl && K8S_VERSION="$K8S_VERSION" bash "$(dirname "${BASH_SOURCE[0]}")/build-kubectl.sh"   # kubectl: the plugin host the distribution IT runs, and bench/run-cli.sh compares with
+if want kubernetes; then bash "$(dirname "${BASH_SOURCE[0]}")/build-kubelet.sh"; fi  # real nodes (docs/testbed.md)
+
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

@@ -33,9 +33,13 @@ final class TestbedCommands {
     @ParentCommand
     TestbedCommand parent;
 
+    @picocli.CommandLine.Option(names = "--real-nodes", description = "Also run a real node (containerd + kubelet) "
+        + "in each cluster, so pods really run; KWOK only, with the reason, where this machine cannot run containers.")
+    boolean realNodes;
+
     @Override
     public Integer call() throws Exception {
-      ensureUp(parent.state());
+      ensureUp(parent.state(), realNodes);
       printUsage(parent.state());
       return 0;
     }
@@ -43,6 +47,11 @@ final class TestbedCommands {
 
   /** Starts the testbed daemon unless one runs already; returns once its clusters are ready. */
   static TestbedState.Published ensureUp(TestbedState state) throws IOException, InterruptedException {
+    return ensureUp(state, false);
+  }
+
+  static TestbedState.Published ensureUp(TestbedState state, boolean realNodes)
+      throws IOException, InterruptedException {
     Optional<ProcessHandle> running = state.liveDaemon();
     if (running.isPresent()) {
       System.out.println("testbed already running in " + state.dir());
@@ -55,8 +64,12 @@ final class TestbedCommands {
       deleteTree(state.dir().resolve(cluster));
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "testbed", "serve", "--dir", state.dir().toString());
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "testbed", "serve", "--dir",
+        state.dir().toString()));
+    if (realNodes) {
+      command.add("--real-nodes");
+    }
     Process daemon = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(state.daemonLog().toFile()))
@@ -190,6 +203,9 @@ final class TestbedCommands {
     @ParentCommand
     TestbedCommand parent;
 
+    @picocli.CommandLine.Option(names = "--real-nodes")
+    boolean realNodes;
+
     @Override
     public Integer call() throws Exception {
       TestbedState state = parent.state();
@@ -202,6 +218,9 @@ final class TestbedCommands {
       }, "testbed-stop"));
       LocalCluster source = testbed.source();
       LocalCluster destination = testbed.destination();
+      if (realNodes) {
+        startRealNodes(List.of(source, destination));
+      }
       LocalCluster.writeKubeconfig(state.kubeconfig(), List.of(source, destination));
       Map<String, TestbedState.ClusterInfo> clusters = new LinkedHashMap<>();
       for (LocalCluster c : List.of(source, destination)) {
@@ -213,6 +232,32 @@ final class TestbedCommands {
       System.out.println("testbed ready");
       stopped.await();
       return 0;
+    }
+  }
+
+  /** A real node per cluster, or — where containers cannot run here — KWOK only, saying why. */
+  static void startRealNodes(List<LocalCluster> clusters) {
+    Optional<String> problem = dev.ferry.testbed.RealNodeSupport.problem(
+        dev.ferry.testbed.Binaries.fromCache().kubelet());
+    if (problem.isPresent()) {
+      System.out.println("real nodes unavailable, KWOK only: " + problem.get());
+      return;
+    }
+    try {
+      for (LocalCluster cluster : clusters) {
+        var node = cluster.realNode();
+        if (dev.ferry.testbed.NodeImages.ferryArchive().isPresent()) {
+          node.ferryImage(); // so the mover's pods can run
+        }
+        System.out.println("real node " + node.name() + " of " + cluster.name() + " ready (pods "
+            + node.podSubnet() + ")");
+      }
+      System.out.println("  run a namespace's pods on it: kubectl annotate namespace NS "
+          + "scheduler.alpha.kubernetes.io/node-selector=" + dev.ferry.testbed.RealNode.LABEL + "=real "
+          + "'scheduler.alpha.kubernetes.io/defaultTolerations=[{\"key\":\"" + dev.ferry.testbed.RealNode.TAINT
+          + "\",\"operator\":\"Exists\"}]'");
+    } catch (RuntimeException e) {
+      System.out.println("real nodes unavailable, KWOK only: " + e.getMessage());
     }
   }
 

@@ -39,6 +39,11 @@ public record Binaries(Path etcd, Path kubeApiServer, Path kubeControllerManager
     return Path.of(System.getProperty("user.home"), ".cache", "ferry");
   }
 
+  /** The kubelet of a real node ({@code scripts/build-kubelet.sh} builds it beside the control plane). */
+  public Path kubelet() {
+    return kubeApiServer.resolveSibling("kubelet");
+  }
+
   /** Fails with the command that builds what is missing. */
   public Path require(Path binary) {
     if (!Files.isExecutable(binary)) {

@@ -46,6 +46,8 @@ public final class LocalCluster implements AutoCloseable {
   private String caPem;
   private KubernetesClient adminClient;
   private LocalRegistry registry;
+  private Binaries binaries;
+  private RealNode realNode;
 
   private LocalCluster(String name, Path dir) {
     this.name = name;
@@ -71,6 +73,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private void boot(ClusterOptions options, Binaries bin) {
     Instant began = Instant.now();
+    this.binaries = bin;
     try {
       Files.createDirectories(dir.resolve("logs"));
       Files.writeString(dir.resolve("sa.key"), Pem.newServiceAccountKey());
@@ -150,6 +153,11 @@ public final class LocalCluster implements AutoCloseable {
         "--service-account-signing-key-file=" + dir.resolve("sa.key"),
         "--service-cluster-ip-range=10.96.0.0/16",
         "--allow-privileged=true",
+        // A real node's name does not resolve: reach its kubelet (logs, exec) by its address.
+        "--kubelet-preferred-address-types=InternalIP,Hostname",
+        // OpenShift's project node selector, upstream: RealNode.confine sends a namespace's pods
+        // to the real node with these two.
+        "--enable-admission-plugins=PodNodeSelector,PodTolerationRestriction",
         "--enable-priority-and-fairness=false",
         "--profiling=false",
         "--event-ttl=1h",
@@ -267,6 +275,22 @@ public final class LocalCluster implements AutoCloseable {
         .build();
   }
 
+  /**
+   * This cluster's real node (containerd + kubelet), started on first call and shared by every test
+   * of the JVM; fails with the reason when the machine cannot run containers.
+   */
+  public synchronized RealNode realNode() {
+    if (realNode == null) {
+      realNode = RealNode.start(this, binaries);
+    }
+    return realNode;
+  }
+
+  /** The real node if one was started. */
+  public synchronized java.util.Optional<RealNode> runningRealNode() {
+    return java.util.Optional.ofNullable(realNode);
+  }
+
   /** The cluster's exposed registry, if it runs one. */
   public java.util.Optional<LocalRegistry> registry() {
     return java.util.Optional.ofNullable(registry);
@@ -279,11 +303,15 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Logs of every component, for a failed test's report. */
   public List<Path> logs() {
-    return processes.stream().map(ManagedProcess::log).toList();
+    return processes().stream().map(ManagedProcess::log).toList();
   }
 
-  public List<ManagedProcess> processes() {
-    return List.copyOf(processes);
+  public synchronized List<ManagedProcess> processes() {
+    List<ManagedProcess> all = new ArrayList<>(processes);
+    if (realNode != null) {
+      all.addAll(realNode.processes());
+    }
+    return all;
   }
 
   /** Writes a kubeconfig with one context named after this cluster. */
@@ -313,7 +341,12 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    // The real node first: it deletes its pods through the API server before stopping.
+    if (realNode != null) {
+      realNode.close();
+      realNode = null;
+    }
     if (adminClient != null) {
       adminClient.close();
     }

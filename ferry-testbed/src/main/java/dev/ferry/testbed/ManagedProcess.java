@@ -18,10 +18,28 @@ import org.slf4j.LoggerFactory;
 public final class ManagedProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final List<Runnable> BEFORE_REAPING = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(ManagedProcess::close),
-        "ferry-testbed-reaper"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // JVM shutdown hooks run concurrently: what must stop while the API server still runs
+      // (a real node drains its pods through it) stops here, first.
+      BEFORE_REAPING.forEach(ManagedProcess::runQuietly);
+      List.copyOf(LIVE).forEach(ManagedProcess::close);
+    }, "ferry-testbed-reaper"));
+  }
+
+  /** Runs {@code stop} at JVM exit before the reaper stops the testbed's processes. */
+  static void beforeReaping(Runnable stop) {
+    BEFORE_REAPING.add(stop);
+  }
+
+  private static void runQuietly(Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping at exit failed: {}", e.toString());
+    }
   }
 
   private final String name;
@@ -35,6 +53,14 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
+    return start(name, command, workDir, log, true);
+  }
+
+  /**
+   * {@code reapAtExit} false: the caller stops the process itself at JVM exit, in an order the
+   * reaper does not know (a real node deletes its pods before its kubelet and containerd stop).
+   */
+  static ManagedProcess start(String name, List<String> command, Path workDir, Path log, boolean reapAtExit) {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(log.getParent());
@@ -45,7 +71,9 @@ public final class ManagedProcess implements AutoCloseable {
       builder.environment().put("TMPDIR", workDir.toString());
       Process process = builder.start();
       ManagedProcess managed = new ManagedProcess(name, process, log);
-      LIVE.add(managed);
+      if (reapAtExit) {
+        LIVE.add(managed);
+      }
       LOG.debug("started {} (pid {}): {}", name, process.pid(), String.join(" ", command));
       return managed;
     } catch (IOException e) {

@@ -76,6 +76,16 @@ public final class Testbed implements AutoCloseable {
     return azurite;
   }
 
+  /**
+   * A real node (containerd + kubelet) in the source and the destination cluster, started on first
+   * call and shared by the JVM's tests. Where this machine cannot run containers the calling test is
+   * skipped (JUnit's abort) with the reason; the KWOK nodes keep working either way.
+   */
+  public List<RealNode> realNodesOrSkip() {
+    RealNodeSupport.assumeSupported();
+    return List.of(source().realNode(), destination().realNode());
+  }
+
   public synchronized List<LocalCluster> running() {
     return List.copyOf(clusters.values());
   }

@@ -26,6 +26,27 @@ final class VerifyPods implements Phase<MigrationContext> {
     return "Verification";
   }
 
+  /**
+   * Empty for a pod that runs (or has completed); otherwise why not, e.g. {@code " (CrashLoopBackOff)"}.
+   * A crash-looping pod's phase stays Running, so a container waiting to restart counts as not running.
+   */
+  static java.util.Optional<String> notRunning(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    if ("Succeeded".equals(phase)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<String> waiting = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? java.util.Optional.empty()
+        : pod.getStatus().getContainerStatuses().stream()
+            .filter(c -> c.getState() != null && c.getState().getWaiting() != null)
+            .map(c -> c.getState().getWaiting().getReason()).filter(r -> r != null && !"ContainerCreating".equals(r))
+            .findFirst();
+    if ("Running".equals(phase) && waiting.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(" (" + waiting.orElse(phase == null ? "no status" : phase) + ")");
+  }
+
   @Override
   public PhaseResult run(MigrationContext context) {
     if (!Boolean.TRUE.equals(context.migration().getSpec().getVerify())) {
@@ -34,10 +55,7 @@ final class VerifyPods implements Phase<MigrationContext> {
     List<String> notRunning = new ArrayList<>();
     for (String namespace : context.destinationNamespaces()) {
       for (Pod pod : context.destination().pods().inNamespace(namespace).list().getItems()) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        if (!"Running".equals(phase) && !"Succeeded".equals(phase)) {
-          notRunning.add(namespace + "/" + pod.getMetadata().getName());
-        }
+        notRunning(pod).ifPresent(why -> notRunning.add(namespace + "/" + pod.getMetadata().getName() + why));
       }
     }
     if (notRunning.isEmpty()) {

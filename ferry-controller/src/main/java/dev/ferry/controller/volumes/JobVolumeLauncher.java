@@ -3,7 +3,6 @@ package dev.ferry.controller.volumes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +11,8 @@ import dev.ferry.volumes.TransferProgress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Instant;
 
 /**
  * Runs a transfer as pods on the clusters (MTC's design, for volumes the controller cannot see):
@@ -51,12 +52,14 @@ public final class JobVolumeLauncher implements VolumeLauncher {
     KubernetesClient source = transfer.source();
     boolean sameCluster = Objects.equals(source.getMasterUrl(), destination.getMasterUrl());
 
-    Secret secret = destination.secrets().inNamespace(targetNamespace).withName(jobs.secretName()).get();
-    if (secret == null) {
-      secret = createIfAbsent(destination, jobs.secret(targetNamespace, mover.mintTls(jobs.serviceName())));
+    if (destination.secrets().inNamespace(targetNamespace).withName(jobs.secretName()).get() == null) {
+      // Each side gets only its own key. The source's Secret first: once the destination's exists,
+      // both do (a half-done pair from a crash is minted again, before any sender could use it).
+      Map<String, String> tls = mover.mintTls(jobs.serviceName());
+      source.resource(jobs.secret(sourceNamespace, MoverTlsFiles.senderSide(tls)))
+          .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+      createIfAbsent(destination, jobs.secret(targetNamespace, MoverTlsFiles.receiverSide(tls)));
     }
-    Map<String, String> tls = secret.getStringData() != null && !secret.getStringData().isEmpty()
-        ? secret.getStringData() : decoded(secret.getData());
     createIfAbsent(destination, jobs.service(targetNamespace, sameCluster));
     createIfAbsent(destination, jobs.receiver(targetNamespace, ClaimsToCopy.targetName(transfer.claim()),
         nodeSelector(destination, targetNamespace)));
@@ -65,12 +68,14 @@ public final class JobVolumeLauncher implements VolumeLauncher {
     if (sender == null) {
       String address = receiverAddress(destination, targetNamespace, jobs.serviceName(), sameCluster);
       if (address == null) {
-        return new TransferState(TransferState.Phase.PENDING, null, "Waiting for the receiver's Service "
-            + targetNamespace + "/" + jobs.serviceName() + " to get an external address", null, jobs.receiverName());
+        Optional<String> stuck = stuck(destination, targetNamespace, jobs, "receiver", "destination");
+        return new TransferState(TransferState.Phase.PENDING, null, stuck.orElse("Waiting for the receiver's Service "
+            + targetNamespace + "/" + jobs.serviceName() + " to get an external address"), null, jobs.receiverName(),
+            stuck.isPresent());
       }
-      createIfAbsent(source, jobs.secret(sourceNamespace, tls));
       sender = createIfAbsent(source, jobs.sender(sourceNamespace, transfer.claim().getName(),
-          nodeSelector(source, sourceNamespace), address));
+          SenderPlacement.nodeSelector(source, transfer.sourceClaim(), nodeSelector(source, sourceNamespace)),
+          address));
     }
     Job receiver = destination.batch().v1().jobs().inNamespace(targetNamespace).withName(jobs.receiverName()).get();
     if (failed(receiver)) {
@@ -94,10 +99,21 @@ public final class JobVolumeLauncher implements VolumeLauncher {
       return new TransferState(TransferState.Phase.SUCCEEDED, progress, summary, 0, podName);
     }
     boolean running = pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
-    String message = !log.isEmpty() ? log.get(log.size() - 1)
-        : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName();
+    Optional<String> stuck = stuck(destination, targetNamespace, jobs, "receiver", "destination")
+        .or(() -> stuck(source, sourceNamespace, jobs, "sender", "source"));
+    String message = stuck.orElse(!log.isEmpty() ? log.get(log.size() - 1)
+        : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName());
     return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING, progress, message,
-        null, podName);
+        null, podName, stuck.isPresent());
+  }
+
+  /** Says so when the transfer's pod of {@code role} has been Pending longer than the settings allow. */
+  private Optional<String> stuck(KubernetesClient client, String namespace, MoverJobs jobs, String role,
+                                 String cluster) {
+    return client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
+        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems().stream()
+        .map(p -> PendingTransferPods.stuck(p, cluster, Instant.now(), settings.pendingLimit()))
+        .flatMap(Optional::stream).findFirst();
   }
 
   /** Indirect: a snapshot Job on the source, then — once it succeeded — a restore Job on the destination. */
@@ -209,15 +225,6 @@ public final class JobVolumeLauncher implements VolumeLauncher {
   private static boolean failed(Job job) {
     return job != null && job.getStatus() != null && job.getStatus().getFailed() != null
         && job.getStatus().getFailed() > 0;
-  }
-
-  private static Map<String, String> decoded(Map<String, String> data) {
-    Map<String, String> files = new java.util.LinkedHashMap<>();
-    if (data != null) {
-      data.forEach((k, v) -> files.put(k, new String(java.util.Base64.getDecoder().decode(v),
-          java.nio.charset.StandardCharsets.UTF_8)));
-    }
-    return files;
   }
 
   private static <T extends HasMetadata> T createIfAbsent(KubernetesClient client, T object) {

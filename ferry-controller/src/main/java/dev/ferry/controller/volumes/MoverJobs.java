@@ -90,7 +90,10 @@ public final class MoverJobs {
     return job(restoreName(), namespace, claim, nodeSelector, "restore", args, null, repositorySecretName());
   }
 
-  /** The TLS material, never logged; the same Secret is created on both clusters. */
+  /**
+   * The TLS material, never logged: on each cluster only that side's key
+   * ({@link MoverTlsFiles#receiverSide}, {@link MoverTlsFiles#senderSide}) and the CA.
+   */
   public Secret secret(String namespace, Map<String, String> tlsFiles) {
     return new SecretBuilder().withNewMetadata().withName(secretName()).withNamespace(namespace)
         .withLabels(labels(null)).endMetadata().withType("Opaque").withStringData(tlsFiles).build();
@@ -139,6 +142,8 @@ public final class MoverJobs {
         .withNewSpec().withBackoffLimit(0)
         .withNewTemplate().withNewMetadata().withLabels(labels(role)).endMetadata()
         .withNewSpec().withRestartPolicy("Never").withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+        .withSecurityContext(settings.fsGroup() == null ? null
+            : new io.fabric8.kubernetes.api.model.PodSecurityContextBuilder().withFsGroup(settings.fsGroup()).build())
         .withContainers(container.build())
         .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim()
         .endVolume()
@@ -152,6 +157,12 @@ public final class MoverJobs {
    * privileged, SELinux type {@code spc_t}) skips relabeling of large volumes.
    */
   private SecurityContext securityContext() {
+    if (settings.runAsUser() != null || settings.runAsGroup() != null) {
+      // The migration's identity: files are written as that user, owners are not restored.
+      return new SecurityContextBuilder().withRunAsUser(settings.runAsUser()).withRunAsGroup(settings.runAsGroup())
+          .withRunAsNonRoot(settings.runAsUser() != null && settings.runAsUser() != 0 ? true : null)
+          .withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities().build();
+    }
     if (settings.superPrivileged()) {
       return new SecurityContextBuilder().withPrivileged(true).withRunAsUser(0L)
           .withNewSeLinuxOptions().withType("spc_t").endSeLinuxOptions().build();

@@ -3,15 +3,35 @@ package dev.ferry.controller.volumes;
 import dev.ferry.api.migration.MigrationController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.util.Comparator;
 
 /**
  * How transfer pods run: Ferry's image (env {@code FERRY_IMAGE}, else the released one) and
  * whether they are super-privileged, from the MigrationController's
- * {@code migration_rsync_super_privileged} (first CR by name, as for the other settings).
+ * {@code migration_rsync_super_privileged} (first CR by name, as for the other settings); the
+ * identity they run as when the migration asks for one ({@code runAsUser}/{@code runAsGroup}, and
+ * {@code fsGroup}; null: root, so owners and modes survive); and how long they may stay Pending
+ * before the migration says so (env {@code FERRY_TRANSFER_POD_PENDING_LIMIT}, ISO-8601, default 10
+ * minutes as MTC).
  */
-public record MoverPodSettings(String image, boolean superPrivileged) {
+public record MoverPodSettings(String image, boolean superPrivileged, Long runAsUser, Long runAsGroup, Long fsGroup,
+                               Duration pendingLimit) {
   public static final String DEFAULT_IMAGE = "ferry:0.1.0";
+  public static final Duration DEFAULT_PENDING_LIMIT = Duration.ofMinutes(10);
+
+  public MoverPodSettings(String image, boolean superPrivileged) {
+    this(image, superPrivileged, null, null, null, pendingLimitFromEnvironment());
+  }
+
+  /** The same settings, running the pods as this identity (null fields: unchanged). */
+  public MoverPodSettings withIdentity(Long user, Long group, Long fsGroup) {
+    return new MoverPodSettings(image, superPrivileged, user, group, fsGroup, pendingLimit);
+  }
+
+  public MoverPodSettings withPendingLimit(Duration limit) {
+    return new MoverPodSettings(image, superPrivileged, runAsUser, runAsGroup, fsGroup, limit);
+  }
 
   public static MoverPodSettings read(KubernetesClient host, String namespace) {
     String image = System.getenv().getOrDefault("FERRY_IMAGE", DEFAULT_IMAGE);
@@ -27,5 +47,18 @@ public record MoverPodSettings(String image, boolean superPrivileged) {
       }
     }
     return new MoverPodSettings(image, superPrivileged);
+  }
+
+  private static Duration pendingLimitFromEnvironment() {
+    String value = System.getenv("FERRY_TRANSFER_POD_PENDING_LIMIT");
+    if (value == null || value.isBlank()) {
+      return DEFAULT_PENDING_LIMIT;
+    }
+    try {
+      return Duration.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("FERRY_TRANSFER_POD_PENDING_LIMIT=" + value + " is not an ISO-8601 "
+          + "duration; write e.g. PT10M for ten minutes", e);
+    }
   }
 }

@@ -29,6 +29,16 @@ public final class MoverTlsFiles {
         SENDER_CERT, certificates.sender().certPem(), SENDER_KEY, certificates.sender().keyPem());
   }
 
+  /** What the receiver's Secret holds: the CA and the receiver's own certificate and key, not the sender's. */
+  public static Map<String, String> receiverSide(Map<String, String> files) {
+    return Map.of(CA, files.get(CA), RECEIVER_CERT, files.get(RECEIVER_CERT), RECEIVER_KEY, files.get(RECEIVER_KEY));
+  }
+
+  /** What the sender's Secret holds: the CA and the sender's own certificate and key. */
+  public static Map<String, String> senderSide(Map<String, String> files) {
+    return Map.of(CA, files.get(CA), SENDER_CERT, files.get(SENDER_CERT), SENDER_KEY, files.get(SENDER_KEY));
+  }
+
   public static TlsCredentials receiver(Path directory) throws IOException {
     return new TlsCredentials(read(directory, CA), read(directory, RECEIVER_CERT), read(directory, RECEIVER_KEY));
   }
@@ -52,8 +62,8 @@ public final class MoverTlsFiles {
       return Files.readString(directory.resolve(name));
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(directory.resolve(name).toString(), null,
-          "missing from the TLS directory; it must hold " + String.join(", ", CA, RECEIVER_CERT, RECEIVER_KEY,
-              SENDER_CERT, SENDER_KEY) + " (the transfer's Secret)");
+          "missing from the TLS directory; it must hold " + CA + " and this side's certificate and key ("
+              + RECEIVER_CERT + ", " + RECEIVER_KEY + " or " + SENDER_CERT + ", " + SENDER_KEY + ": the transfer's Secret)");
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.ferry.api.migration.PvcToMigrate;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * failed after its last attempt.
  */
 final class RunTransfers implements Phase<VolumeMigrationContext> {
+  /** Transfer pods Pending for longer than {@link MoverPodSettings#pendingLimit()}. */
+  public static final String TRANSFER_PODS_PENDING = "TransferPodsPending";
   private static final Logger LOG = LoggerFactory.getLogger(RunTransfers.class);
 
   @Override
@@ -43,6 +46,7 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
     List<PvcToMigrate> claims = context.claims();
     TransferLedger ledger = new TransferLedger(status, claims, dvm.getSpec().getBackOffLimit());
     Instant started = Times.parse(status.getStartTimestamp());
+    List<String> stuck = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       PvcToMigrate claim = claims.get(i);
       String key = ClaimsToCopy.sourceKey(claim);
@@ -57,6 +61,9 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
           context.repository().map(r -> r.forClaim(claim)));
       TransferState state = launcher.poll(transfer);
       context.reports().report(context.host(), dvm, transfer, state, started);
+      if (state.stuck()) {
+        stuck.add(state.message());
+      }
       if (state.phase() == TransferState.Phase.SUCCEEDED) {
         LOG.info("volume data of {} copied: {}", key, state.message());
       } else if (state.phase() == TransferState.Phase.FAILED && attempt < ledger.attempts()) {
@@ -70,6 +77,12 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
       }
     }
     ledger.publish();
+    var conditions = status.conditions(context.clock());
+    if (stuck.isEmpty()) {
+      conditions.clear(TRANSFER_PODS_PENDING);
+    } else {
+      conditions.set(Condition.of(TRANSFER_PODS_PENDING, Category.WARN, "PodsPending", String.join("; ", stuck)));
+    }
     if (ledger.finished() < claims.size()) {
       status.setPhaseDescription("Copying volume data: " + ledger.succeededCount() + " of " + claims.size()
           + " claim(s) done");

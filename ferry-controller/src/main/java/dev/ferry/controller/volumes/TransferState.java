@@ -9,8 +9,14 @@ import dev.ferry.volumes.TransferProgress;
  * @param message  last log line: what it is doing, the summary, or what went wrong
  * @param exitCode set once finished: 0 on success
  * @param podName  the pod (or in-process worker) doing the transfer
+ * @param stuck    its pods have been Pending for longer than allowed; {@code message} says which and why
  */
-public record TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName) {
+public record TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName,
+                            boolean stuck) {
+  public TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName) {
+    this(phase, progress, message, exitCode, podName, false);
+  }
+
   public enum Phase {
     PENDING("Pending"), RUNNING("Running"), SUCCEEDED("Succeeded"), FAILED("Failed");
 

@@ -1,0 +1,84 @@
+package dev.ferry.controller.volumes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.volumes.direct.MigrationCertificates;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's rules for its pods: per-side keys, identity, placement, and when Pending is too long. */
+class TransferPodRulesTest {
+  private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+  @Test
+  void eachSideGetsOnlyItsOwnKey() {
+    Map<String, String> all = MoverTlsFiles.of(MigrationCertificates.mint("m-1"));
+    assertThat(MoverTlsFiles.receiverSide(all)).containsOnlyKeys(MoverTlsFiles.CA, MoverTlsFiles.RECEIVER_CERT,
+        MoverTlsFiles.RECEIVER_KEY);
+    assertThat(MoverTlsFiles.senderSide(all)).containsOnlyKeys(MoverTlsFiles.CA, MoverTlsFiles.SENDER_CERT,
+        MoverTlsFiles.SENDER_KEY);
+    assertThat(MoverTlsFiles.senderSide(all).get(MoverTlsFiles.SENDER_KEY)).isEqualTo(all.get(MoverTlsFiles.SENDER_KEY));
+  }
+
+  @Test
+  void podsRunAsTheMigrationsIdentity() {
+    MoverJobs jobs = new MoverJobs("data-1", new MoverPodSettings("ferry:test", false).withIdentity(1000L, 3000L,
+        2000L), Map.of());
+    var pod = jobs.sender("shop", "data", Map.of(), "x").getSpec().getTemplate().getSpec();
+    var container = pod.getContainers().get(0).getSecurityContext();
+    assertThat(container.getRunAsUser()).isEqualTo(1000L);
+    assertThat(container.getRunAsGroup()).isEqualTo(3000L);
+    assertThat(container.getRunAsNonRoot()).isTrue();
+    assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(2000L);
+    var root = new MoverJobs("data-1", new MoverPodSettings("ferry:test", false), Map.of())
+        .sender("shop", "data", Map.of(), "x").getSpec().getTemplate().getSpec();
+    assertThat(root.getContainers().get(0).getSecurityContext().getRunAsUser()).isZero();
+    assertThat(root.getSecurityContext()).isNull();
+  }
+
+  @Test
+  void senderFollowsARunningPodOfAReadWriteOnceClaim() {
+    Pod app = pod("web-1", "node-b", "Running", "data", Map.of("app", "web"));
+    Pod otherClaim = pod("db-1", "node-c", "Running", "other", Map.of());
+    Pod finished = pod("job-1", "node-d", "Succeeded", "data", Map.of());
+    Pod transfer = pod("data-1-sender-x", "node-e", "Running", "data", Map.of(MoverJobs.TRANSFER_LABEL, "data-1"));
+    assertThat(SenderPlacement.nodeOf(List.of(otherClaim, finished, transfer, app), "data")).hasValue("node-b");
+    assertThat(SenderPlacement.nodeOf(List.of(otherClaim, finished), "data")).isEmpty();
+    assertThat(SenderPlacement.readWriteOnce(claim("ReadWriteOnce"))).isTrue();
+    assertThat(SenderPlacement.readWriteOnce(claim("ReadWriteMany"))).isFalse();
+  }
+
+  @Test
+  void podPendingLongerThanTheLimitIsNamedWithTheSchedulersReason() {
+    Pod pending = new PodBuilder(pod("data-1-receiver-x", null, "Pending", "data", Map.of()))
+        .editMetadata().withNamespace("shop").withCreationTimestamp(NOW.minus(Duration.ofMinutes(11)).toString())
+        .endMetadata().editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
+        .withMessage("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.").endCondition()
+        .endStatus().build();
+    assertThat(PendingTransferPods.stuck(pending, "destination", NOW, Duration.ofMinutes(10))).hasValueSatisfying(m ->
+        assertThat(m).startsWith("Some or all transfer pods are not running for more than 10 mins on destination "
+            + "cluster: pod shop/data-1-receiver-x is Pending (0/3 nodes are available: 3 node(s) didn't match"));
+    assertThat(PendingTransferPods.stuck(pending, "destination", NOW, Duration.ofMinutes(12))).isEmpty();
+    Pod running = new PodBuilder(pending).editStatus().withPhase("Running").endStatus().build();
+    assertThat(PendingTransferPods.stuck(running, "destination", NOW, Duration.ofMinutes(1))).isEmpty();
+  }
+
+  private static Pod pod(String name, String node, String phase, String claim, Map<String, String> labels) {
+    return new PodBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
+        .withNewSpec().withNodeName(node).addNewVolume().withName("v").withNewPersistentVolumeClaim()
+        .withClaimName(claim).endPersistentVolumeClaim().endVolume().endSpec()
+        .withNewStatus().withPhase(phase).endStatus().build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim(String mode) {
+    return new PersistentVolumeClaimBuilder().withNewMetadata().withName("data").endMetadata().withNewSpec()
+        .withAccessModes(mode).endSpec().build();
+  }
+}
