@@ -5,17 +5,20 @@ set -euo pipefail
 log() { echo "[prerequisites] $*"; }
 
 missing=()
-for tool in java mvn go; do
+for tool in java mvn go npm; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  log "missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go)" >&2
+  log "missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go, Node/npm)" >&2
   exit 1
 fi
 
 # Debian packages: the container registry the testbed runs per cluster.
 packages=()
 [[ -x /usr/bin/docker-registry ]] || packages+=(docker-registry)
+# The console's browser tests drive Debian's headless Chromium through its driver (no browser download).
+[[ -x /usr/bin/chromium ]] || packages+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || packages+=(chromium-driver)
 if ((${#packages[@]})); then
   log "installing Debian packages: ${packages[*]}"
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
@@ -23,4 +26,4 @@ if ((${#packages[@]})); then
   # The package would start a system-wide registry service; the testbed starts its own.
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
-log "java, mvn, go and docker-registry present"
+log "java, mvn, go, docker-registry and chromium present"

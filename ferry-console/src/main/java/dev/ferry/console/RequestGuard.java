@@ -21,8 +21,8 @@ final class RequestGuard {
   }
 
   static RequestGuard forLoopback(String bindAddress, int port) {
-    return new RequestGuard(Set.of(bindAddress + ":" + port, "localhost:" + port, "127.0.0.1:" + port,
-        "[::1]:" + port));
+    return new RequestGuard(new java.util.HashSet<>(java.util.List.of(bindAddress + ":" + port, "localhost:" + port,
+        "127.0.0.1:" + port, "[::1]:" + port)));
   }
 
   /** Null when the request may go on, else why not. */
