@@ -29,7 +29,7 @@ export function MigrationPage({ name }: { name: string }) {
       <Title headingLevel="h1">{m ? migrationType(m) : 'Migration'} {name}</Title>
       <ErrorAlert error={migration.error} />
       {state && (
-        <Alert isInline id="migration-state" data-state={state.label}
+        <Alert isInline id="migration-state" data-state={state.label} data-done={state.done}
           variant={state.failed ? 'danger' : state.done ? 'success' : 'info'} title={state.label} style={{ marginTop: 8 }} />
       )}
       <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} style={{ marginTop: 16 }}>

@@ -6,7 +6,7 @@ import { Condition, Health, healthLabel } from '../model';
 
 export function HealthLabel({ health, id }: { health: Health; id?: string }) {
   const color = { ready: 'green', critical: 'red', pending: 'grey', warning: 'orange' }[health] as any;
-  return <Label color={color} id={id} data-health={health}>{healthLabel(health)}</Label>;
+  return <Label color={color} id={id} data-health={health} data-usable={health === 'ready' || health === 'warning'}>{healthLabel(health)}</Label>;
 }
 
 export function Conditions({ items, id }: { items: Condition[]; id?: string }) {

@@ -78,15 +78,15 @@ class ConsoleBrowserIT {
       browser.type("cluster-name", hostCluster);
       browser.clickId("cluster-host");
       browser.clickId("add-cluster-submit");
-      browser.waitAttribute(By.id("cluster-status-" + hostCluster), "data-health", "ready");
+      browser.waitAttribute(By.id("cluster-status-" + hostCluster), "data-usable", "true");
       String token = RemoteAccess.clusterAdminToken(source.client());
       browser.clickId("add-cluster");
       browser.type("cluster-name", sourceCluster);
       browser.type("cluster-url", source.url());
       browser.type("cluster-token", token);
-      browser.find(By.cssSelector("#add-cluster-modal textarea")).sendKeys(source.caPem());
+      browser.find(By.cssSelector("textarea#cluster-ca, #add-cluster-modal textarea")).sendKeys(source.caPem());
       browser.clickId("add-cluster-submit");
-      browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-health", "ready");
+      browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
       browser.screenshot("clusters");
 
       // Replication repository: a local directory.
@@ -98,7 +98,7 @@ class ConsoleBrowserIT {
       browser.type("storage-filesystemPath", Files.createDirectories(dir.resolve("repository")).toString());
       browser.screenshot("add-repository");
       browser.clickId("add-storage-submit");
-      browser.waitAttribute(By.id("storage-status-" + repository), "data-health", "ready");
+      browser.waitAttribute(By.id("storage-status-" + repository), "data-usable", "true");
       browser.screenshot("repositories");
 
       // The plan wizard: general → namespaces (renamed) → volumes → options → hooks → validation.
@@ -121,10 +121,10 @@ class ConsoleBrowserIT {
       browser.clickId("wizard-next");
       browser.find(By.id("hook-name"));
       browser.clickId("wizard-next");
-      browser.waitAttribute(By.id("wizard-plan-status"), "data-health", "ready");
+      browser.waitAttribute(By.id("wizard-plan-status"), "data-usable", "true");
       browser.screenshot("wizard-validation");
       browser.clickId("wizard-next");
-      browser.waitAttribute(By.id("plan-status"), "data-health", "ready");
+      browser.waitAttribute(By.id("plan-status"), "data-usable", "true");
       assertThat(host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
           .getSpec().getNamespaces()).containsExactly(app.name() + ":" + moved);
 
@@ -204,7 +204,8 @@ class ConsoleBrowserIT {
       String hash = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return location.hash");
       return hash.startsWith("#/migrations/") ? hash.substring("#/migrations/".length()) : null;
     }, "the migration page");
-    browser.waitAttribute(By.id("migration-state"), "data-state", "Completed");
+    browser.waitAttribute(By.id("migration-state"), "data-done", "true");
+    assertThat(browser.find(By.id("migration-state")).getDomAttribute("data-state")).startsWith("Completed");
     return name;
   }
 
