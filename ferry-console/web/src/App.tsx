@@ -52,12 +52,12 @@ export function App() {
       <MastheadMain>
         <MastheadBrand>
           <MastheadLogo href="#/plans">
-            <span style={{ color: 'white', fontWeight: 600, fontSize: '1.25rem' }}>Ferry · Migration Toolkit</span>
+            <span style={{ fontWeight: 600, fontSize: '1.25rem', whiteSpace: 'nowrap' }}>Ferry console</span>
           </MastheadLogo>
         </MastheadBrand>
       </MastheadMain>
       <MastheadContent>
-        <Content component="small" style={{ color: '#d2d2d2' }} id="context-info">
+        <Content component="small" id="context-info">
           {info.data ? `context ${info.data.context} · namespace ${info.data.namespace}` : ''}
         </Content>
       </MastheadContent>

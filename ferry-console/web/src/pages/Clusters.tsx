@@ -27,18 +27,16 @@ export function ClustersPage() {
       <ErrorAlert error={clusters.error} />
       <Table aria-label="Clusters" id="clusters-table">
         <Thead>
-          <Tr><Th>Name</Th><Th>Location</Th><Th>Status</Th><Th>Message</Th><Th screenReaderText="Actions" /></Tr>
+          <Tr><Th screenReaderText="Conditions" /><Th>Name</Th><Th>Location</Th><Th>Status</Th><Th>Message</Th><Th screenReaderText="Actions" /></Tr>
         </Thead>
         {(clusters.data ?? []).map((c) => {
           const row = clusterRow(c);
           return (
             <Tbody key={row.name} isExpanded={expanded === row.name}>
               <Tr data-row={row.name}>
-                <Td dataLabel="Name"
-                  expand={{ rowIndex: 0, isExpanded: expanded === row.name,
-                    onToggle: () => setExpanded(expanded === row.name ? undefined : row.name) }}>
-                  {row.name}
-                </Td>
+                <Td expand={{ rowIndex: 0, isExpanded: expanded === row.name,
+                  onToggle: () => setExpanded(expanded === row.name ? undefined : row.name) }} />
+                <Td dataLabel="Name">{row.name}</Td>
                 <Td dataLabel="Location">{row.location}</Td>
                 <Td dataLabel="Status"><HealthLabel health={health(c)} id={`cluster-status-${row.name}`} /></Td>
                 <Td dataLabel="Message">{row.message}</Td>
@@ -48,7 +46,7 @@ export function ClustersPage() {
                 </Td>
               </Tr>
               <Tr isExpanded={expanded === row.name}>
-                <Td colSpan={5}><Conditions items={raised(c)} /></Td>
+                <Td colSpan={6}><Conditions items={raised(c)} /></Td>
               </Tr>
             </Tbody>
           );

@@ -87,8 +87,16 @@ final class Browser implements AutoCloseable {
     e.sendKeys(text);
   }
 
+  /** Selects an option of a native select once the option is there (lists load after the page). */
   void select(String id, String value) {
-    new Select(find(By.id(id))).selectByValue(value);
+    until(d -> {
+      List<WebElement> options = d.findElements(By.cssSelector("select#" + id + " option[value='" + value + "']"));
+      if (options.isEmpty()) {
+        return null;
+      }
+      new Select(d.findElement(By.id(id))).selectByValue(value);
+      return true;
+    }, "option " + value + " of " + id);
   }
 
   /** Waits until {@code by} shows an element whose {@code attribute} equals {@code value}. */

@@ -145,7 +145,7 @@ class ConsoleBrowserIT {
       assertThat(migration.getSpec().getStage()).isFalse();
 
       // The migration's resources: the tree, a copied describe command (run, where kubectl is installed), its JSON.
-      browser.clickId("tab-resources");
+      browser.click(By.xpath("//button[.//*[normalize-space(text())='Migration resources']]"));
       browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind", "MigMigration");
       browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind", "MigPlan");
       browser.screenshot("migration-resources");
@@ -168,9 +168,8 @@ class ConsoleBrowserIT {
       }
       browser.clickId("menu-migmigration-" + cutover);
       browser.clickId("json-migmigration-" + cutover);
-      browser.waitText(By.id("json-text"), "\"name\" : \"" + cutover + "\"");
+      browser.waitText(By.id("json-text"), "\"name\": \"" + cutover + "\"");
       browser.screenshot("view-json");
-      browser.script("document.querySelector('#json-modal button[aria-label=Close]').click()");
 
       // Rollback: the plan's objects leave the destination, the source runs again.
       browser.open(base + "#/plans/" + plan);
