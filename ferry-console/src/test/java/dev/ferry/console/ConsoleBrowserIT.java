@@ -115,7 +115,9 @@ class ConsoleBrowserIT {
       browser.type("target-" + app.name(), moved);
       browser.screenshot("wizard-namespaces");
       browser.clickId("wizard-next");
-      browser.find(By.id("no-volumes"));
+      // The claim's volume, as the controller discovered it: copy it, and verify every file afterwards.
+      browser.click(By.cssSelector("#volumes-table input[type=checkbox]"));
+      browser.screenshot("wizard-volumes");
       browser.clickId("wizard-next");
       browser.find(By.id("opt-indirect-images"));
       browser.clickId("wizard-next");
@@ -125,8 +127,11 @@ class ConsoleBrowserIT {
       browser.screenshot("wizard-validation");
       browser.clickId("wizard-next");
       browser.waitAttribute(By.id("plan-status"), "data-usable", "true");
-      assertThat(host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
-          .getSpec().getNamespaces()).containsExactly(app.name() + ":" + moved);
+      var planSpec = host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
+          .getSpec();
+      assertThat(planSpec.getNamespaces()).containsExactly(app.name() + ":" + moved);
+      assertThat(planSpec.getPersistentVolumes()).singleElement()
+          .satisfies(pv -> assertThat(pv.getSelection().getVerify()).isTrue());
 
       // Stage, then cutover with the source quiesced.
       String stage = runAction(browser, plan, "action-stage", null);
@@ -137,6 +142,7 @@ class ConsoleBrowserIT {
       browser.screenshot("migration-details");
       assertThat(host.configMaps().inNamespace(moved).withName("settings").get().getData())
           .containsEntry("currency", "EUR");
+      assertThat(host.persistentVolumeClaims().inNamespace(moved).withName("data").get()).isNotNull();
       assertThat(source.client().apps().deployments().inNamespace(app.name()).withName("web").get()
           .getSpec().getReplicas()).isZero();
       var migration = host.resources(dev.ferry.api.migration.MigMigration.class).inNamespace(NS)
@@ -148,6 +154,9 @@ class ConsoleBrowserIT {
       browser.click(By.xpath("//button[.//*[normalize-space(text())='Migration resources']]"));
       browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind", "MigMigration");
       browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind", "MigPlan");
+      browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind", "DirectVolumeMigration");
+      browser.waitAttribute(By.cssSelector("#resources-table tr[data-kind]"), "data-kind",
+          "DirectVolumeMigrationProgress");
       browser.screenshot("migration-resources");
       browser.clickId("menu-migmigration-" + cutover);
       browser.clickId("describe-migmigration-" + cutover);
@@ -250,6 +259,10 @@ class ConsoleBrowserIT {
         .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
         .addNewContainer().withName("web").withImage("registry.example/web:1").endContainer().endSpec().endTemplate()
         .endSpec().build()).create();
+    source.persistentVolumeClaims().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model
+        .PersistentVolumeClaimBuilder().withNewMetadata().withName("data").endMetadata().withNewSpec()
+        .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage",
+            new io.fabric8.kubernetes.api.model.Quantity("1Mi")).endResources().endSpec().build()).create();
   }
 
   private static void installCrds(KubernetesClient client) {
