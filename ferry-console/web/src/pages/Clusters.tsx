@@ -41,6 +41,9 @@ export function ClustersPage() {
                 <Td dataLabel="Status"><HealthLabel health={health(c)} id={`cluster-status-${row.name}`} /></Td>
                 <Td dataLabel="Message">{row.message}</Td>
                 <Td isActionCell>
+                  <Button variant="link" id={`refresh-cluster-${row.name}`}
+                    onClick={() => api.post(`/api/clusters/${encodeURIComponent(row.name)}/refresh`, {}).then(clusters.reload)}>
+                    Refresh</Button>{' '}
                   <Button variant="secondary" isDanger id={`remove-cluster-${row.name}`}
                     onClick={() => setRemoving(row.name)}>Remove</Button>
                 </Td>

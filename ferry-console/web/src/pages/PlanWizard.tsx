@@ -147,7 +147,7 @@ export function PlanWizard() {
             ? <Alert isInline variant="info" id="no-volumes" title={plan.data?.status ? 'No persistent volumes in the selected namespaces.' : 'Discovering persistent volumes…'} />
             : (
               <Table aria-label="Persistent volumes" id="volumes-table" variant="compact">
-                <Thead><Tr><Th>PV</Th><Th>Claim</Th><Th>Capacity</Th><Th>Type</Th><Th>Copy method</Th><Th>Target storage class</Th><Th>Verify copy</Th></Tr></Thead>
+                <Thead><Tr><Th>PV</Th><Th>Claim</Th><Th>Capacity</Th><Th>Type</Th><Th>Copy method</Th><Th>Target storage class</Th><Th>Access mode</Th><Th>Verify copy</Th></Tr></Thead>
                 <Tbody>
                   {volumes.map((pv) => {
                     const sel = selection(pv);
@@ -160,6 +160,9 @@ export function PlanWizard() {
                         <Td><FormSelect id={`pv-method-${pv.name}`} aria-label="Copy method" value={sel.copyMethod ?? ''} onChange={(_e, v) => select(pv, { copyMethod: v })}>
                           {choices.methods.map((a) => <FormSelectOption key={a} value={a} label={a} />)}</FormSelect></Td>
                         <Td><TextInput id={`pv-class-${pv.name}`} aria-label="Storage class" value={sel.storageClass ?? ''} onChange={(_e, v) => select(pv, { storageClass: v })} /></Td>
+                        <Td><FormSelect id={`pv-access-${pv.name}`} aria-label="Access mode" value={sel.accessMode ?? ''} onChange={(_e, v) => select(pv, { accessMode: v || undefined })}>
+                          <FormSelectOption value="" label="(as the source)" />
+                          {['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'].map((a) => <FormSelectOption key={a} value={a} label={a} />)}</FormSelect></Td>
                         <Td><Checkbox id={`pv-verify-${pv.name}`} aria-label="Verify" isChecked={!!sel.verify} onChange={(_e, v) => select(pv, { verify: v })} /></Td>
                       </Tr>
                     );

@@ -77,6 +77,7 @@ public final class ConsoleApi implements AutoCloseable {
         Route.of("GET", "/api/clusters", c -> list(MigCluster.class)),
         Route.of("POST", "/api/clusters", this::addCluster),
         Route.of("DELETE", "/api/clusters/" + NAME, c -> delete(MigCluster.class, c.part(1), "migcluster.")),
+        Route.of("POST", "/api/clusters/" + NAME + "/refresh", c -> refresh(c.part(1))),
         Route.of("GET", "/api/clusters/" + NAME + "/namespaces", c -> namespaces(c.part(1))),
         Route.of("GET", "/api/storages", c -> list(MigStorage.class)),
         Route.of("POST", "/api/storages", this::addStorage),
@@ -160,6 +161,13 @@ public final class ConsoleApi implements AutoCloseable {
           .withLabel(ConsoleManifests.CREATED_FOR, createdForPrefix + name).delete();
     }
     return null;
+  }
+
+  /** MTC's "Refresh": {@code spec.refresh: true}; the controller re-checks the cluster and clears it. */
+  private Object refresh(String name) {
+    MigCluster cluster = get(MigCluster.class, name);
+    cluster.getSpec().setRefresh(true);
+    return host.resource(cluster).update();
   }
 
   /** The namespaces of a MigCluster, for the wizard's picker (names and pod counts). */

@@ -87,6 +87,14 @@ class ConsoleBrowserIT {
       browser.find(By.cssSelector("textarea#cluster-ca, #add-cluster-modal textarea")).sendKeys(source.caPem());
       browser.clickId("add-cluster-submit");
       browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
+      // Refresh sets spec.refresh; the controller checks the cluster again and clears it (two spec edits).
+      var clusterResource = host.resources(dev.ferry.api.migration.MigCluster.class).inNamespace(NS)
+          .withName(sourceCluster);
+      long generation = clusterResource.get().getMetadata().getGeneration();
+      browser.clickId("refresh-cluster-" + sourceCluster);
+      clusterResource.waitUntilCondition(c -> c.getMetadata().getGeneration() >= generation + 2
+          && !Boolean.TRUE.equals(c.getSpec().getRefresh()), 60, TimeUnit.SECONDS);
+      browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
       browser.screenshot("clusters");
 
       // Replication repository: a local directory.
