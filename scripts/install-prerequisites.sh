@@ -5,11 +5,11 @@ set -euo pipefail
 log() { echo "[prerequisites] $*"; }
 
 missing=()
-for tool in java mvn go; do
+for tool in java mvn go npm; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  log "missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go)" >&2
+  log "missing toolchains: ${missing[*]} (expected on the machine: JDK 17, Maven, Go, Node/npm)" >&2
   exit 1
 fi
 
@@ -22,6 +22,9 @@ packages=()
 [[ -x /usr/lib/cni/bridge ]] || packages+=(containernetworking-plugins)
 [[ -x /bin/busybox ]] || packages+=(busybox-static)
 command -v ip >/dev/null || packages+=(iproute2)
+# The console's browser tests drive Debian's headless Chromium through its driver (no browser download).
+[[ -x /usr/bin/chromium ]] || packages+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || packages+=(chromium-driver)
 if ((${#packages[@]})); then
   log "installing Debian packages: ${packages[*]}"
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
@@ -29,4 +32,4 @@ if ((${#packages[@]})); then
   # The packages would start system-wide registry/containerd services; the testbed starts its own.
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
-log "java, mvn, go, docker-registry, containerd, runc, CNI plugins and busybox present"
+log "java, mvn, go, docker-registry, containerd, runc, CNI plugins, busybox and chromium present"

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class,
         ControllerCommand.class, AnalyzeCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
         MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
-        ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class})
+        ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class,
+        ConsoleCommand.class})
 public class FerryCommand {
 
   @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -1,0 +1,296 @@
+package dev.ferry.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.migration.DirectImageMigration;
+import dev.ferry.api.migration.DirectImageStreamMigration;
+import dev.ferry.api.migration.DirectVolumeMigration;
+import dev.ferry.api.migration.DirectVolumeMigrationProgress;
+import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.MigHook;
+import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.MigStorage;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console's JSON API. Reads return the Ferry objects as the API server has them (they hold
+ * references to Secrets, never Secret data); writes create or edit exactly the objects an MTC user
+ * would write by hand, with the user's kubeconfig identity, and leave the work to the controller.
+ */
+public final class ConsoleApi implements AutoCloseable {
+  private static final String NAME = "([a-z0-9][-a-z0-9.]*)";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  private final KubernetesClient host;
+  private final String namespace;
+  private final KubeconfigContexts contexts;
+  private final RemoteClusters remotes;
+  private final ObjectMapper json = Serialization.jsonMapper();
+  private final ChangeFeed feed;
+  private final Clock clock;
+
+  /**
+   * @param host     the user's client for the host cluster (where the Ferry objects live)
+   * @param namespace the controller's namespace (default openshift-migration)
+   * @param kubeconfig the user's kubeconfig, to name each cluster's context in copied commands
+   */
+  public ConsoleApi(KubernetesClient host, String namespace, io.fabric8.kubernetes.api.model.Config kubeconfig,
+                    String hostContext, Clock clock) {
+    this.host = host;
+    this.namespace = namespace;
+    this.contexts = KubeconfigContexts.of(kubeconfig, hostContext);
+    this.remotes = new RemoteClusters(host);
+    this.clock = clock;
+    this.feed = new ChangeFeed().watch(host, namespace, List.of(MigCluster.class, MigStorage.class, MigPlan.class,
+        MigMigration.class, MigHook.class, DirectVolumeMigration.class, DirectVolumeMigrationProgress.class,
+        DirectImageMigration.class, DirectImageStreamMigration.class));
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  ChangeFeed feed() {
+    return feed;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/api/info", c -> Map.of("namespace", namespace, "context", String.valueOf(contexts.host()))),
+        Route.of("GET", "/api/providers", c -> StorageProviders.ALL),
+        Route.of("GET", "/api/clusters", c -> list(MigCluster.class)),
+        Route.of("POST", "/api/clusters", this::addCluster),
+        Route.of("DELETE", "/api/clusters/" + NAME, c -> delete(MigCluster.class, c.part(1), "migcluster.")),
+        Route.of("POST", "/api/clusters/" + NAME + "/refresh", c -> refresh(c.part(1))),
+        Route.of("GET", "/api/clusters/" + NAME + "/namespaces", c -> namespaces(c.part(1))),
+        Route.of("GET", "/api/storages", c -> list(MigStorage.class)),
+        Route.of("POST", "/api/storages", this::addStorage),
+        Route.of("DELETE", "/api/storages/" + NAME, c -> delete(MigStorage.class, c.part(1), "migstorage.")),
+        Route.of("GET", "/api/hooks", c -> list(MigHook.class)),
+        Route.of("POST", "/api/hooks", c -> create(ConsoleManifests.hook(c.body(), namespace))),
+        Route.of("GET", "/api/plans", c -> list(MigPlan.class)),
+        Route.of("POST", "/api/plans", c -> create(ConsoleManifests.plan(c.body(), namespace))),
+        Route.of("GET", "/api/plans/" + NAME, c -> get(MigPlan.class, c.part(1))),
+        Route.of("PATCH", "/api/plans/" + NAME, c -> editPlan(c.part(1), c.body())),
+        Route.of("DELETE", "/api/plans/" + NAME, c -> delete(MigPlan.class, c.part(1), null)),
+        Route.of("POST", "/api/plans/" + NAME + "/migrations", c -> migrate(c.part(1), c.body())),
+        Route.of("GET", "/api/migrations", c -> list(MigMigration.class)),
+        Route.of("GET", "/api/migrations/" + NAME, c -> get(MigMigration.class, c.part(1))),
+        Route.of("GET", "/api/migrations/" + NAME + "/resources", c -> new ResourceTree(host, remotes, contexts,
+            namespace).of(get(MigMigration.class, c.part(1)))),
+        Route.of("GET", "/api/object", this::object));
+  }
+
+  private <T extends HasMetadata> List<T> list(Class<T> kind) {
+    List<T> items = new ArrayList<>(host.resources(kind).inNamespace(namespace).list().getItems());
+    items.sort(Comparator.comparing(o -> o.getMetadata().getName()));
+    return items;
+  }
+
+  private <T extends HasMetadata> T get(Class<T> kind, String name) {
+    T object = host.resources(kind).inNamespace(namespace).withName(name).get();
+    if (object == null) {
+      throw ApiError.notFound(kind.getSimpleName() + " " + namespace + "/" + name + " does not exist");
+    }
+    return object;
+  }
+
+  private <T extends HasMetadata> T create(T object) {
+    return host.resource(object).create();
+  }
+
+  private Object addCluster(Call call) {
+    ConsoleManifests.ClusterObjects objects = ConsoleManifests.cluster(call.body(), namespace);
+    refuseExisting(MigCluster.class, objects.cluster().getMetadata().getName());
+    if (objects.tokenSecret() != null) {
+      ConsoleManifests.useSecret(objects.cluster(), createSecret(objects.tokenSecret()));
+    }
+    return create(objects.cluster());
+  }
+
+  private Object addStorage(Call call) {
+    ConsoleManifests.StorageObjects objects = ConsoleManifests.storage(call.body(), namespace);
+    refuseExisting(MigStorage.class, objects.storage().getMetadata().getName());
+    if (objects.credentials() != null) {
+      ConsoleManifests.useSecret(objects.storage(), createSecret(objects.credentials()));
+    }
+    return create(objects.storage());
+  }
+
+  /** Checked before the Secret is made, so a taken name leaves no orphan Secret behind. */
+  private void refuseExisting(Class<? extends HasMetadata> kind, String name) {
+    if (host.resources(kind).inNamespace(namespace).withName(name).get() != null) {
+      throw new ApiError(409, kind.getSimpleName() + " " + name + " already exists; choose another name");
+    }
+  }
+
+  private Secret createSecret(Secret secret) {
+    String ns = secret.getMetadata().getNamespace();
+    if (host.namespaces().withName(ns).get() == null) {
+      host.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    }
+    Secret created = host.resource(secret).create();
+    // Only the name goes on; the created object (with the data) is dropped here.
+    Secret nameOnly = new Secret();
+    nameOnly.setMetadata(created.getMetadata());
+    return nameOnly;
+  }
+
+  /** Deletes the object and the Secrets the console (or ferry's CLI) created for it. */
+  private Object delete(Class<? extends HasMetadata> kind, String name, String createdForPrefix) {
+    get(kind, name);
+    host.resources(kind).inNamespace(namespace).withName(name).delete();
+    if (createdForPrefix != null) {
+      host.secrets().inNamespace(ConsoleManifests.CONFIG_NAMESPACE)
+          .withLabel(ConsoleManifests.CREATED_FOR, createdForPrefix + name).delete();
+    }
+    return null;
+  }
+
+  /** MTC's "Refresh": {@code spec.refresh: true}; the controller re-checks the cluster and clears it. */
+  private Object refresh(String name) {
+    MigCluster cluster = get(MigCluster.class, name);
+    cluster.getSpec().setRefresh(true);
+    return host.resource(cluster).update();
+  }
+
+  /** The namespaces of a MigCluster, for the wizard's picker (names and pod counts). */
+  private Object namespaces(String cluster) {
+    KubernetesClient client = remotes.client(get(MigCluster.class, cluster));
+    List<Map<String, Object>> out = new ArrayList<>();
+    Map<String, Integer> pods = new LinkedHashMap<>();
+    client.pods().inAnyNamespace().list().getItems()
+        .forEach(p -> pods.merge(p.getMetadata().getNamespace(), 1, Integer::sum));
+    Map<String, Integer> claims = new LinkedHashMap<>();
+    client.persistentVolumeClaims().inAnyNamespace().list().getItems()
+        .forEach(p -> claims.merge(p.getMetadata().getNamespace(), 1, Integer::sum));
+    for (Namespace ns : client.namespaces().list().getItems()) {
+      String name = ns.getMetadata().getName();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", name);
+      row.put("pods", pods.getOrDefault(name, 0));
+      row.put("persistentVolumeClaims", claims.getOrDefault(name, 0));
+      out.add(row);
+    }
+    out.sort(Comparator.comparing(r -> (String) r.get("name")));
+    return out;
+  }
+
+  /**
+   * The wizard's later steps, as edits of the plan's spec: volume selections (by PV name),
+   * image/volume migration options, hooks, namespaces. Only the fields given change.
+   */
+  private Object editPlan(String name, ObjectNode edit) {
+    MigPlan plan = get(MigPlan.class, name);
+    ObjectNode spec = json.valueToTree(plan.getSpec());
+    for (String field : List.of("indirectImageMigration", "indirectVolumeMigration", "closed")) {
+      if (edit.has(field)) {
+        spec.set(field, edit.get(field));
+      }
+    }
+    if (edit.has("hooks")) {
+      // References name hooks of the plan's namespace, as MTC's console writes them.
+      edit.get("hooks").forEach(h -> {
+        if (!(h.path("reference") instanceof ObjectNode reference)) {
+          throw ApiError.badRequest("each hook needs a reference {name: HOOK}");
+        }
+        reference.put("namespace", namespace);
+      });
+      spec.set("hooks", edit.get("hooks"));
+    }
+    if (edit.has("namespaces")) {
+      List<String> namespaces = new ArrayList<>();
+      edit.get("namespaces").forEach(n -> namespaces.add(n.asText()));
+      ConsoleManifests.checkNamespaces(namespaces);
+      spec.set("namespaces", edit.get("namespaces"));
+    }
+    if (edit.has("persistentVolumes")) {
+      Map<String, JsonNode> selections = new LinkedHashMap<>();
+      edit.get("persistentVolumes").forEach(pv -> selections.put(pv.path("name").asText(), pv.path("selection")));
+      JsonNode volumes = spec.path("persistentVolumes");
+      for (JsonNode volume : volumes) {
+        JsonNode selection = selections.remove(volume.path("name").asText());
+        if (selection != null && !selection.isMissingNode()) {
+          ((ObjectNode) volume).set("selection", selection);
+        }
+      }
+      if (!selections.isEmpty()) {
+        throw ApiError.badRequest("the plan has no persistent volume " + selections.keySet()
+            + "; reload the plan's volumes");
+      }
+    }
+    plan.setSpec(json.convertValue(spec, plan.getSpec().getClass()));
+    return host.resource(plan).update();
+  }
+
+  private Object migrate(String plan, ObjectNode body) {
+    MigPlan found = get(MigPlan.class, plan);
+    if (Boolean.TRUE.equals(found.getSpec().getClosed())) {
+      throw new ApiError(409, "plan " + plan + " is closed; no new migration may run for it");
+    }
+    String type = ConsoleManifests.required(body, "type", "stage, cutover or rollback");
+    MigMigration migration = ConsoleManifests.migration(plan, namespace, type,
+        body.path("quiescePods").asBoolean(true), STAMP.format(clock.instant()));
+    return create(migration);
+  }
+
+  /**
+   * "View JSON" of a tree node: any object but a Secret, read from the cluster the node names
+   * (host, or a MigCluster's name).
+   */
+  private Object object(Call call) {
+    String apiVersion = required(call, "apiVersion");
+    String kind = required(call, "kind");
+    String name = required(call, "name");
+    if ("Secret".equals(kind)) {
+      throw new ApiError(403, "the console never shows Secrets");
+    }
+    String cluster = call.query("cluster");
+    KubernetesClient client = cluster == null || cluster.equals("host") ? host
+        : remotes.client(get(MigCluster.class, cluster));
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String version = apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/') + 1) : apiVersion;
+    String resource = required(call, "resource");
+    String plural = resource.contains(".") ? resource.substring(0, resource.indexOf('.')) : resource;
+    String ns = call.query("namespace");
+    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group)
+        .withVersion(version).withKind(kind).withPlural(plural).withNamespaced(ns != null).build();
+    var resources = client.genericKubernetesResources(context);
+    GenericKubernetesResource found = ns == null ? resources.withName(name).get()
+        : resources.inNamespace(ns).withName(name).get();
+    if (found == null) {
+      throw ApiError.notFound(kind + " " + (ns == null ? "" : ns + "/") + name + " does not exist");
+    }
+    return found;
+  }
+
+  private static String required(Call call, String parameter) {
+    String value = call.query(parameter);
+    if (value == null || value.isBlank()) {
+      throw ApiError.badRequest("query parameter " + parameter + " is required");
+    }
+    return value;
+  }
+
+  @Override
+  public void close() {
+    feed.close();
+    remotes.close();
+  }
+}
