@@ -169,4 +169,7 @@ if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; the
   fi
 fi
 
+# fake-gcs-server (Google Cloud Storage API server) by its own script; ONLY may name it as "fake-gcs".
+if want fake-gcs; then "$(dirname "$0")/build-fake-gcs.sh"; fi
+
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

@@ -105,6 +105,24 @@ public final class FilesystemObjectStore implements ObjectStore {
   }
 
   @Override
+  public InputStream get(String key, long offset, long length) {
+    ObjectKeys.requireValidRange(offset, length);
+    Path file = resolve(key);
+    if (Files.isDirectory(file)) {
+      throw notFound(key);
+    }
+    try {
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+      channel.position(Math.min(offset, channel.size()));
+      return new BoundedInputStream(Channels.newInputStream(channel), length);
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      throw notFound(key);
+    } catch (IOException e) {
+      throw failure("reading", key, e);
+    }
+  }
+
+  @Override
   public boolean exists(String key) {
     return Files.isRegularFile(resolve(key));
   }

@@ -133,6 +133,29 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public InputStream get(String key, long offset, long length) {
+    ObjectKeys.requireValidRange(offset, length);
+    String full = fullKey(key);
+    if (length == 0) {
+      if (!exists(key)) {
+        throw new ObjectNotFoundException("object " + ObjectKeys.printable(key) + " does not exist in " + describe());
+      }
+      return InputStream.nullInputStream();
+    }
+    String range = "bytes=" + offset + "-" + (Long.MAX_VALUE - offset < length ? "" : offset + length - 1);
+    try {
+      return client.getObject(g -> g.bucket(settings.bucket()).key(full).range(range));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 416) {
+        return InputStream.nullInputStream(); // the range starts at or past the end of the object
+      }
+      throw errors.translate("get", key, e);
+    } catch (SdkException e) {
+      throw errors.translate("get", key, e);
+    }
+  }
+
+  @Override
   public boolean exists(String key) {
     String full = fullKey(key);
     try {
