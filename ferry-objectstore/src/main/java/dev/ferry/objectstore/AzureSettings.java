@@ -35,16 +35,18 @@ public record AzureSettings(String storageAccount, String container, String pref
     if (storageAccount == null || !ACCOUNT.matcher(storageAccount.trim()).matches()) {
       throw new ObjectStoreException("Azure storage account " + (storageAccount == null ? "(not set)"
           : "'" + storageAccount.trim() + "'") + " is not valid: set azureStorageAccount (storageAccount) to the "
-          + "account name, 3 to 24 lower-case letters and digits");
+          + "account name, 3 to 24 lower-case letters and digits", null, ObjectStoreException.Failure.MISSING_BUCKET);
     }
     if (container == null || !CONTAINER.matcher(container.trim()).matches()) {
       throw new ObjectStoreException("Azure blob container " + (container == null ? "(not set)"
           : "'" + container.trim() + "'") + " is not valid: set azureStorageContainer (the bucket) to an existing "
-          + "container, 3 to 63 lower-case letters, digits and single hyphens");
+          + "container, 3 to 63 lower-case letters, digits and single hyphens", null,
+          ObjectStoreException.Failure.MISSING_BUCKET);
     }
     if (credentials == null) {
       throw new ObjectStoreException("Azure storage account " + storageAccount + " needs credentials: a Secret "
-          + "with " + AzureCredentials.ACCESS_KEY + " or a service principal");
+          + "with " + AzureCredentials.ACCESS_KEY + " or a service principal", null,
+          ObjectStoreException.Failure.CREDENTIALS);
     }
     if (accountUri != null && !accountUri.isBlank()) {
       URI uri;
@@ -66,7 +68,8 @@ public record AzureSettings(String storageAccount, String container, String pref
         java.util.Base64.getDecoder().decode(credentials.accountKey().trim());
       } catch (IllegalArgumentException e) {
         throw new ObjectStoreException("the Azure storage account key (" + AzureCredentials.ACCESS_KEY + ") is not "
-            + "base64 as Azure issues it: copy key1 or key2 of account " + storageAccount.trim() + " again");
+            + "base64 as Azure issues it: copy key1 or key2 of account " + storageAccount.trim() + " again", null,
+            ObjectStoreException.Failure.CREDENTIALS);
       }
     }
     return this;

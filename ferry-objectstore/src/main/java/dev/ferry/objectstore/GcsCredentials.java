@@ -53,7 +53,8 @@ public final class GcsCredentials {
     } catch (IOException | RuntimeException e) {
       // The library's messages name fields, never their values; the key itself is not repeated here.
       throw new ObjectStoreException(where + " is not a usable service-account key: " + e.getMessage()
-          + "; create a new key for the service account and store its JSON file under that key");
+          + "; create a new key for the service account and store its JSON file under that key", null,
+          ObjectStoreException.Failure.CREDENTIALS);
     }
   }
 

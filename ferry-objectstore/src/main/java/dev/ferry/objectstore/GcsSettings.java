@@ -44,7 +44,7 @@ public record GcsSettings(String bucket, String prefix, String endpoint, GcsCred
     if (bucket == null || !BUCKET.matcher(bucket.trim()).matches()) {
       throw new ObjectStoreException("GCS bucket " + (bucket == null ? "(not set)" : "'" + bucket.trim() + "'")
           + " is not valid: set gcpBucket to an existing bucket, 3 to 63 lower-case letters, digits, hyphens, "
-          + "underscores or dots");
+          + "underscores or dots", null, ObjectStoreException.Failure.MISSING_BUCKET);
     }
     if (customEndpoint()) {
       URI uri;
@@ -62,7 +62,7 @@ public record GcsSettings(String bucket, String prefix, String endpoint, GcsCred
       }
     } else if (credentials == null) {
       throw new ObjectStoreException("GCS bucket " + bucket.trim() + " needs credentials: a Secret whose key "
-          + GcsCredentials.CLOUD + " holds a service-account key (JSON)");
+          + GcsCredentials.CLOUD + " holds a service-account key (JSON)", null, ObjectStoreException.Failure.CREDENTIALS);
     }
     return this;
   }

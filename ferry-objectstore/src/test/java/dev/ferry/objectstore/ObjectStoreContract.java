@@ -189,6 +189,8 @@ abstract class ObjectStoreContract {
       }
     }).isInstanceOf(ObjectStoreException.class)
         .hasMessageMatching("(?s).*(credential|key).*")
+        .satisfies(e -> assertThat(((ObjectStoreException) e).failure())
+            .isEqualTo(ObjectStoreException.Failure.CREDENTIALS))
         .satisfies(e -> assertThat(fullText(e)).doesNotContain(badSecret()));
   }
 
@@ -199,7 +201,9 @@ abstract class ObjectStoreContract {
         store.put("backups/b1/velero-backup.json", new byte[] {1});
       }
     }).isInstanceOf(ObjectStoreException.class).isNotInstanceOf(ObjectNotFoundException.class)
-        .hasMessageContaining("does not exist");
+        .hasMessageContaining("does not exist")
+        .satisfies(e -> assertThat(((ObjectStoreException) e).failure())
+            .isEqualTo(ObjectStoreException.Failure.MISSING_BUCKET));
   }
 
   @Test
@@ -213,7 +217,9 @@ abstract class ObjectStoreContract {
     try (ObjectStore store = unreachable) {
       assertThatThrownBy(() -> ObjectStores.probe(store)).isInstanceOf(ObjectStoreException.class)
           .hasMessageContaining("cannot reach").hasMessageContaining("127.0.0.1:" + port)
-          .hasMessageContaining("failed at the write step");
+          .hasMessageContaining("failed at the write step")
+          .satisfies(e -> assertThat(((ObjectStoreException) e).failure())
+              .isEqualTo(ObjectStoreException.Failure.UNREACHABLE));
     }
   }
 

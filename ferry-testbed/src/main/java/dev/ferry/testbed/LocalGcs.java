@@ -84,6 +84,27 @@ public final class LocalGcs implements AutoCloseable {
     }
   }
 
+  /**
+   * A service-account key file as Google issues it, with a fresh RSA key, for tests of how
+   * credentials are read (fake-gcs-server itself takes no credentials). Its token_uri points at a
+   * loopback port, so a client that tried to use it could never reach Google.
+   */
+  public static String serviceAccountKeyJson(String clientEmail) {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      String body = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+          .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()).replace("\n", "\\n");
+      String pem = "-----BEGIN PRIVATE KEY-----\\n" + body + "\\n-----END PRIVATE KEY-----\\n";
+      String project = clientEmail.replaceAll("^.*@([^.]+)\\..*$", "$1");
+      return "{\"type\": \"service_account\", \"project_id\": \"" + project + "\", \"private_key_id\": \"k1\", "
+          + "\"private_key\": \"" + pem + "\", \"client_email\": \"" + clientEmail + "\", \"client_id\": \"1\", "
+          + "\"token_uri\": \"http://127.0.0.1:9/token\"}";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     process.close();
