@@ -10,6 +10,7 @@ import dev.ferry.controller.metrics.MigrationCensus;
 import dev.ferry.controller.migration.MigrationReconciler;
 import dev.ferry.controller.plan.MigPlanReconciler;
 import dev.ferry.controller.storage.MigStorageLocations;
+import dev.ferry.controller.storage.VeleroLocationSync;
 import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
@@ -55,7 +56,8 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new BackupReconciler(storage, clock), c -> c.settingNamespaces(watched));
     operator.register(new RestoreReconciler(storage, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
-    operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigStorageReconciler(migStorages, new VeleroLocationSync(clusters), clock),
+        c -> c.settingNamespaces(watched));
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));

@@ -17,9 +17,11 @@ public final class GcsCredentials {
   public static final String MTC_KEY = "gcp-credentials";
 
   private final ServiceAccountCredentials credentials;
+  private final String json;
 
-  private GcsCredentials(ServiceAccountCredentials credentials) {
+  private GcsCredentials(ServiceAccountCredentials credentials, String json) {
     this.credentials = credentials;
+    this.json = json;
   }
 
   public static GcsCredentials fromSecretData(String secretName, Map<String, String> base64Data, String key) {
@@ -49,7 +51,7 @@ public final class GcsCredentials {
     try {
       ServiceAccountCredentials creds = ServiceAccountCredentials.fromStream(
           new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-      return new GcsCredentials(creds);
+      return new GcsCredentials(creds, json);
     } catch (IOException | RuntimeException e) {
       // The library's messages name fields, never their values; the key itself is not repeated here.
       throw new ObjectStoreException(where + " is not a usable service-account key: " + e.getMessage()
@@ -60,6 +62,11 @@ public final class GcsCredentials {
 
   ServiceAccountCredentials serviceAccount() {
     return credentials;
+  }
+
+  /** The key file as given, to hand on to Velero's locations; never log it. */
+  public String json() {
+    return json;
   }
 
   public String clientEmail() {
