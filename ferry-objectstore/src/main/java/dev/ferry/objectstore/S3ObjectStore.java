@@ -85,6 +85,11 @@ public final class S3ObjectStore implements ObjectStore {
             + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
             source.failure());
       }
+      if (!(e instanceof S3Exception) && String.valueOf(e.getMessage()).contains("specified content-length")) {
+        // The SDK refused to send a body shorter (or longer) than announced.
+        throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + describe()
+            + " was announced as " + length + " bytes but its stream gave " + source.count() + "; nothing was stored");
+      }
       throw errors.translate("put", key, e);
     }
   }
