@@ -38,7 +38,25 @@ public interface ObjectStore extends AutoCloseable {
    * A stream of at most {@code length} bytes of the object from {@code offset} on: fewer where the
    * object ends first, none from or past its end. Throws {@link ObjectNotFoundException} if absent.
    */
-  InputStream get(String key, long offset, long length);
+  default InputStream get(String key, long offset, long length) {
+    // Fallback for stores without native range requests: read and skip. The four stores here override it.
+    ObjectKeys.requireValidRange(offset, length);
+    InputStream in = get(key);
+    try {
+      in.skipNBytes(offset);
+      return new BoundedInputStream(in, length);
+    } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof java.io.EOFException) {
+        return InputStream.nullInputStream(); // the range starts past the end
+      }
+      throw new UncheckedIOException("skipping to byte " + offset + " of " + key + " in " + describe(), e);
+    }
+  }
 
   default byte[] getBytes(String key) {
     try (InputStream in = get(key)) {
