@@ -250,7 +250,8 @@ class CloudRepositoryMigrationIT {
       for (KubernetesClient cluster : List.of(host, dst)) {
         cluster.resources(BackupStorageLocation.class).inNamespace(NS).withName(location)
             .waitUntilCondition(b -> b == null, 60, TimeUnit.SECONDS);
-        assertThat(cluster.secrets().inNamespace(NS).withName(location).get()).isNull();
+        cluster.secrets().inNamespace(NS).withName(location).waitUntilCondition(x -> x == null, 60,
+            TimeUnit.SECONDS);
       }
     } finally {
       operator.stop();

@@ -106,7 +106,7 @@ class CloudMigStorageIT {
       host.resources(MigStorage.class).inNamespace(NS).withName("az-" + s).delete();
       host.resources(BackupStorageLocation.class).inNamespace(NS).withName(name)
           .waitUntilCondition(b -> b == null, 60, TimeUnit.SECONDS);
-      assertThat(host.secrets().inNamespace(NS).withName(name).get()).isNull();
+      host.secrets().inNamespace(NS).withName(name).waitUntilCondition(x -> x == null, 60, TimeUnit.SECONDS);
     } finally {
       MigFixtures.delete(host, MigStorage.class, "az-" + s, "azwrong-" + s, "aznone-" + s, "azdown-" + s);
     }
