@@ -171,5 +171,7 @@ fi
 
 want kubectl && K8S_VERSION="$K8S_VERSION" bash "$(dirname "${BASH_SOURCE[0]}")/build-kubectl.sh"   # kubectl: the plugin host the distribution IT runs, and bench/run-cli.sh compares with
 if want kubernetes; then bash "$(dirname "${BASH_SOURCE[0]}")/build-kubelet.sh"; fi  # real nodes (docs/testbed.md)
+# fake-gcs-server (Google Cloud Storage API server) by its own script; ONLY may name it as "fake-gcs".
+if want fake-gcs; then "$(dirname "$0")/build-fake-gcs.sh"; fi
 
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

@@ -11,6 +11,7 @@ import dev.ferry.controller.metrics.MigrationCensus;
 import dev.ferry.controller.migration.MigrationReconciler;
 import dev.ferry.controller.plan.MigPlanReconciler;
 import dev.ferry.controller.storage.MigStorageLocations;
+import dev.ferry.controller.storage.VeleroLocationSync;
 import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.tenancy.TenantMigrationReconciler;
 import dev.ferry.controller.tenancy.TenantPlanReconciler;
@@ -63,7 +64,8 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new RestoreReconciler(storage, clock, settings::restoreLimits),
         c -> c.settingNamespaces(watched));
     operator.register(new MigClusterReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
-    operator.register(new MigStorageReconciler(migStorages, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigStorageReconciler(migStorages, new VeleroLocationSync(clusters), clock),
+        c -> c.settingNamespaces(watched));
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigAnalyticReconciler(clusters, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));

@@ -1,5 +1,6 @@
 package dev.ferry.objectstore;
 
+import dev.ferry.objectstore.ObjectStoreException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+
 
 /**
  * The replication repository as a directory tree: key {@code backups/b1/b1.tar.gz} is the file
@@ -46,7 +48,7 @@ public final class FilesystemObjectStore implements ObjectStore {
     this.root = root.toAbsolutePath().normalize();
     if (!Files.exists(this.root)) {
       throw new ObjectStoreException("filesystem repository " + this.root + " does not exist: create the directory "
-          + "(and make it writable by Ferry's user) or fix filesystemPath");
+          + "(and make it writable by Ferry's user) or fix filesystemPath", null, Failure.MISSING_BUCKET);
     }
     if (!Files.isDirectory(this.root)) {
       throw new ObjectStoreException("filesystem repository " + this.root + " is not a directory: point "
@@ -97,6 +99,24 @@ public final class FilesystemObjectStore implements ObjectStore {
     }
     try {
       return Files.newInputStream(file);
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      throw notFound(key);
+    } catch (IOException e) {
+      throw failure("reading", key, e);
+    }
+  }
+
+  @Override
+  public InputStream get(String key, long offset, long length) {
+    ObjectKeys.requireValidRange(offset, length);
+    Path file = resolve(key);
+    if (Files.isDirectory(file)) {
+      throw notFound(key);
+    }
+    try {
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+      channel.position(Math.min(offset, channel.size()));
+      return new BoundedInputStream(Channels.newInputStream(channel), length);
     } catch (NoSuchFileException | NotDirectoryException e) {
       throw notFound(key);
     } catch (IOException e) {

@@ -78,6 +78,27 @@ public final class ObjectKeys {
   }
 
   /** The key with control characters escaped, so a hostile key cannot forge log lines. */
+  /** Checks a byte range of {@link ObjectStore#get(String, long, long)}. */
+  static void requireValidRange(long offset, long length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("a byte range needs offset >= 0 and length >= 0, not " + offset + " and "
+          + length);
+    }
+  }
+
+  /**
+   * Objects other tools left in a bucket may have keys Ferry cannot address ("folder/" markers
+   * from web consoles, "a//b"); listings leave them out rather than fail.
+   */
+  static boolean isAddressable(String key) {
+    try {
+      requireValidKey(key);
+      return true;
+    } catch (InvalidKeyException e) {
+      return false;
+    }
+  }
+
   static String printable(String key) {
     StringBuilder out = new StringBuilder(key.length());
     for (char c : key.toCharArray()) {

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The replication repository: a flat key space of immutable objects ("backups/b1/b1.tar.gz").
- * Implementations: local filesystem (Ferry's embedded default) and S3; Azure and GCS fit the
- * same shape. Every failure is an {@link ObjectStoreException} whose message names the store
- * and the key and says what to do.
+ * Implementations: local filesystem (Ferry's embedded default), S3, Azure Blob and Google Cloud
+ * Storage; one contract test suite ({@code ObjectStoreContract}) holds them to the same behaviour.
+ * Every failure is an {@link ObjectStoreException} whose message names the store and the key and
+ * says what to do.
  */
 public interface ObjectStore extends AutoCloseable {
 
@@ -32,6 +33,30 @@ public interface ObjectStore extends AutoCloseable {
 
   /** A stream of the object; the caller closes it. Throws {@link ObjectNotFoundException} if absent. */
   InputStream get(String key);
+
+  /**
+   * A stream of at most {@code length} bytes of the object from {@code offset} on: fewer where the
+   * object ends first, none from or past its end. Throws {@link ObjectNotFoundException} if absent.
+   */
+  default InputStream get(String key, long offset, long length) {
+    // Fallback for stores without native range requests: read and skip. The four stores here override it.
+    ObjectKeys.requireValidRange(offset, length);
+    InputStream in = get(key);
+    try {
+      in.skipNBytes(offset);
+      return new BoundedInputStream(in, length);
+    } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof java.io.EOFException) {
+        return InputStream.nullInputStream(); // the range starts past the end
+      }
+      throw new UncheckedIOException("skipping to byte " + offset + " of " + key + " in " + describe(), e);
+    }
+  }
 
   default byte[] getBytes(String key) {
     try (InputStream in = get(key)) {

@@ -32,10 +32,23 @@ public final class ObjectStores {
         }
         return new S3ObjectStore(location.s3());
       }
-      case "" -> throw new ObjectStoreException("backupStorageProvider is empty: use aws (any S3-compatible store) "
-          + "or filesystem");
-      default -> throw new ObjectStoreException("provider " + provider + " is not supported yet by Ferry's "
-          + "repository; use aws (any S3-compatible store) or filesystem");
+      case StorageLocation.AZURE -> {
+        if (location.azure() == null) {
+          throw new ObjectStoreException("provider azure needs its container settings (azureStorageAccount, "
+              + "azureStorageContainer, credsSecretRef)");
+        }
+        return new AzureBlobObjectStore(location.azure());
+      }
+      case StorageLocation.GCP -> {
+        if (location.gcs() == null) {
+          throw new ObjectStoreException("provider gcp needs its bucket settings (gcpBucket, credsSecretRef)");
+        }
+        return new GcsObjectStore(location.gcs());
+      }
+      case "" -> throw new ObjectStoreException("backupStorageProvider is empty: use aws (any S3-compatible store), "
+          + "azure, gcp or filesystem");
+      default -> throw new ObjectStoreException("provider " + provider + " is not supported by Ferry's repository; "
+          + "use aws (any S3-compatible store), azure, gcp or filesystem");
     }
   }
 

@@ -50,14 +50,15 @@ final class S3ErrorTranslator {
           : "set s3CustomCABundle to the CA that signed the endpoint's certificate (or insecure: true, for test "
               + "installations only)";
       return new ObjectStoreException(redact("TLS handshake with S3 endpoint " + endpoint + " failed during " + what
-          + ": " + tls.getMessage() + "; " + hint), e);
+          + ": " + tls.getMessage() + "; " + hint), e, ObjectStoreException.Failure.TLS);
     }
     Throwable network = find(e, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class,
         SocketTimeoutException.class);
     if (network != null) {
       return new ObjectStoreException(redact("cannot reach S3 endpoint " + endpoint + ": "
           + network.getClass().getSimpleName() + ": " + network.getMessage()
-          + "; check the endpoint/URL (awsS3Url) and the network between Ferry and the store"), e);
+          + "; check the endpoint/URL (awsS3Url) and the network between Ferry and the store"), e,
+          ObjectStoreException.Failure.UNREACHABLE);
     }
     return new ObjectStoreException(redact("S3 " + what + " in " + store + " failed: " + e.getMessage()), e);
   }
@@ -69,7 +70,7 @@ final class S3ErrorTranslator {
     String bucket = settings.bucket();
     if (e instanceof NoSuchBucketException || code.equals("NoSuchBucket")) {
       return new ObjectStoreException("bucket " + bucket + " does not exist at " + endpoint
-          + ": create it or fix awsBucketName");
+          + ": create it or fix awsBucketName", null, ObjectStoreException.Failure.MISSING_BUCKET);
     }
     if (e instanceof NoSuchKeyException || code.equals("NoSuchKey") || (status == 404 && key != null)) {
       return new ObjectNotFoundException("object " + ObjectKeys.printable(key) + " does not exist in " + store);
@@ -88,7 +89,8 @@ final class S3ErrorTranslator {
           : "check the Secret referenced by credsSecretRef (" + AwsCredentials.ACCESS_KEY_ID + ", "
               + AwsCredentials.SECRET_ACCESS_KEY + ") and that this user may read and write the bucket";
       return new ObjectStoreException("S3 rejected the credentials for bucket " + bucket + " at " + endpoint + " ("
-          + (code.isEmpty() ? "access denied" : code) + ", HTTP " + status + ", during " + what + "): " + hint);
+          + (code.isEmpty() ? "access denied" : code) + ", HTTP " + status + ", during " + what + "): " + hint, null,
+          ObjectStoreException.Failure.CREDENTIALS);
     }
     String message = details == null || details.errorMessage() == null ? e.getMessage() : details.errorMessage();
     return new ObjectStoreException(redact("S3 " + what + " in " + store + " failed: "

@@ -85,6 +85,11 @@ public final class S3ObjectStore implements ObjectStore {
             + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
             source.failure());
       }
+      if (!(e instanceof S3Exception) && String.valueOf(e.getMessage()).contains("specified content-length")) {
+        // The SDK refused to send a body shorter (or longer) than announced.
+        throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + describe()
+            + " was announced as " + length + " bytes but its stream gave " + source.count() + "; nothing was stored");
+      }
       throw errors.translate("put", key, e);
     }
   }
@@ -127,6 +132,29 @@ public final class S3ObjectStore implements ObjectStore {
     String full = fullKey(key);
     try {
       return client.getObject(g -> g.bucket(settings.bucket()).key(full));
+    } catch (SdkException e) {
+      throw errors.translate("get", key, e);
+    }
+  }
+
+  @Override
+  public InputStream get(String key, long offset, long length) {
+    ObjectKeys.requireValidRange(offset, length);
+    String full = fullKey(key);
+    if (length == 0) {
+      if (!exists(key)) {
+        throw new ObjectNotFoundException("object " + ObjectKeys.printable(key) + " does not exist in " + describe());
+      }
+      return InputStream.nullInputStream();
+    }
+    String range = "bytes=" + offset + "-" + (Long.MAX_VALUE - offset < length ? "" : offset + length - 1);
+    try {
+      return client.getObject(g -> g.bucket(settings.bucket()).key(full).range(range));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 416) {
+        return InputStream.nullInputStream(); // the range starts at or past the end of the object
+      }
+      throw errors.translate("get", key, e);
     } catch (SdkException e) {
       throw errors.translate("get", key, e);
     }

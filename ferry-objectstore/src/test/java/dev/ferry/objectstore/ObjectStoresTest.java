@@ -32,11 +32,13 @@ class ObjectStoresTest {
 
   @Test
   void unsupportedProvidersSaySoAndWhatToUse() {
+    assertThatThrownBy(() -> ObjectStores.open(new StorageLocation("oracle", null, null)))
+        .hasMessage("provider oracle is not supported by Ferry's repository; use aws (any S3-compatible store), "
+            + "azure, gcp or filesystem");
     assertThatThrownBy(() -> ObjectStores.open(new StorageLocation("azure", null, null)))
-        .hasMessage("provider azure is not supported yet by Ferry's repository; use aws (any S3-compatible store) "
-            + "or filesystem");
+        .hasMessageContaining("azureStorageAccount");
     assertThatThrownBy(() -> ObjectStores.open(new StorageLocation("gcp", null, null)))
-        .hasMessageContaining("provider gcp is not supported yet");
+        .hasMessageContaining("gcpBucket");
     assertThatThrownBy(() -> ObjectStores.open(new StorageLocation(null, null, null)))
         .hasMessageContaining("backupStorageProvider is empty");
     assertThatThrownBy(() -> ObjectStores.open(StorageLocation.filesystem(" ")))
@@ -87,6 +89,11 @@ class ObjectStoresTest {
     @Override
     public void put(String key, InputStream content, long length) {
       delegate.put(key, content, length);
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) {
+      return delegate.get(key, offset, length);
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class Testbed implements AutoCloseable {
   private final Map<String, LocalCluster> clusters = new LinkedHashMap<>();
   private LocalS3 s3;
   private LocalAzurite azurite;
+  private LocalGcs gcs;
 
   public Testbed(Path root, ClusterOptions options) {
     this.root = root;
@@ -86,6 +87,14 @@ public final class Testbed implements AutoCloseable {
     return List.of(source().realNode(), destination().realNode());
   }
 
+  /** The Google Cloud Storage server (fake-gcs-server) of this testbed, started on first use. */
+  public synchronized LocalGcs gcs() {
+    if (gcs == null) {
+      gcs = LocalGcs.start(root.resolve("gcs"));
+    }
+    return gcs;
+  }
+
   public synchronized List<LocalCluster> running() {
     return List.copyOf(clusters.values());
   }
@@ -105,6 +114,10 @@ public final class Testbed implements AutoCloseable {
     if (azurite != null) {
       azurite.close();
       azurite = null;
+    }
+    if (gcs != null) {
+      gcs.close();
+      gcs = null;
     }
   }
 }

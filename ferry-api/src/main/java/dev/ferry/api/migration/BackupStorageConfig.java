@@ -54,8 +54,16 @@ public class BackupStorageConfig {
   @JsonPropertyDescription("Microsoft Azure only: resource group of the storage account.")
   private String azureResourceGroup;
 
+  @JsonPropertyDescription("Microsoft Azure only (Ferry): blob endpoint of the storage account, e.g. of Azure Stack "
+      + "or an emulator; empty for https://<azureStorageAccount>.blob.core.windows.net. Velero's storageAccountURI.")
+  private String azureStorageAccountURI;
+
   @JsonPropertyDescription("Google Cloud Storage only: name of the bucket.")
   private String gcpBucket;
+
+  @JsonPropertyDescription("Google Cloud Storage only (Ferry): JSON API endpoint, e.g. a private endpoint or an "
+      + "emulator; empty for https://storage.googleapis.com.")
+  private String gcpStoreEndpoint;
 
   @JsonPropertyDescription("filesystem provider only (Ferry): directory holding the repository, visible to the "
       + "controller and the data movers.")
@@ -165,6 +173,22 @@ public class BackupStorageConfig {
     this.azureResourceGroup = azureResourceGroup;
   }
 
+  public String getAzureStorageAccountURI() {
+    return azureStorageAccountURI;
+  }
+
+  public void setAzureStorageAccountURI(String azureStorageAccountURI) {
+    this.azureStorageAccountURI = azureStorageAccountURI;
+  }
+
+  public String getGcpStoreEndpoint() {
+    return gcpStoreEndpoint;
+  }
+
+  public void setGcpStoreEndpoint(String gcpStoreEndpoint) {
+    this.gcpStoreEndpoint = gcpStoreEndpoint;
+  }
+
   public String getGcpBucket() {
     return gcpBucket;
   }
@@ -203,7 +227,9 @@ public class BackupStorageConfig {
         && Objects.equals(azureStorageAccount, that.azureStorageAccount)
         && Objects.equals(azureStorageContainer, that.azureStorageContainer)
         && Objects.equals(azureResourceGroup, that.azureResourceGroup)
+        && Objects.equals(azureStorageAccountURI, that.azureStorageAccountURI)
         && Objects.equals(gcpBucket, that.gcpBucket)
+        && Objects.equals(gcpStoreEndpoint, that.gcpStoreEndpoint)
         && Objects.equals(filesystemPath, that.filesystemPath);
   }
 
@@ -211,6 +237,6 @@ public class BackupStorageConfig {
   public int hashCode() {
     return Objects.hash(awsBucketName, awsRegion, credsSecretRef, awsKmsKeyId, awsPublicUrl,
         awsSignatureVersion, awsS3Url, awsS3ForcePathStyle, s3CustomCABundle, insecure, azureStorageAccount,
-        azureStorageContainer, azureResourceGroup, gcpBucket, filesystemPath);
+        azureStorageContainer, azureResourceGroup, azureStorageAccountURI, gcpBucket, gcpStoreEndpoint, filesystemPath);
   }
 }

@@ -12,6 +12,14 @@ public final class MigStorageConditions {
   public static final String INVALID_STORAGE_SETTINGS = "InvalidStorageSettings";
   /** The write/read/list/delete probe of the repository failed: Critical. */
   public static final String STORAGE_PROBE_FAILED = "StorageProbeFailed";
+  /** The store refused the credentials of the Secret (wrong key, revoked key, no permission): Critical. */
+  public static final String STORAGE_CREDENTIALS_REJECTED = "StorageCredentialsRejected";
+  /** The bucket or blob container does not exist at the store: Critical. */
+  public static final String STORAGE_BUCKET_NOT_FOUND = "StorageBucketNotFound";
+  /** The store's endpoint cannot be reached (refused, unknown host, timeout): Critical. */
+  public static final String STORAGE_ENDPOINT_UNREACHABLE = "StorageEndpointUnreachable";
+  /** Velero's locations for this MigStorage could not be written on some cluster: Warn. */
+  public static final String VELERO_LOCATIONS_FAILED = "VeleroLocationsFailed";
 
   public static final String READY_MESSAGE = "The storage is ready.";
 

@@ -10,7 +10,11 @@ import dev.ferry.api.migration.BackupStorageProvider;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.api.migration.MigStorageSpec;
 import dev.ferry.objectstore.AwsCredentials;
+import dev.ferry.objectstore.AzureCredentials;
+import dev.ferry.objectstore.AzureSettings;
 import dev.ferry.objectstore.CaBundle;
+import dev.ferry.objectstore.GcsCredentials;
+import dev.ferry.objectstore.GcsSettings;
 import dev.ferry.objectstore.ObjectStoreException;
 import dev.ferry.objectstore.S3Settings;
 import dev.ferry.objectstore.StorageLocation;
@@ -53,9 +57,8 @@ public final class StorageLocationMapper {
     return switch (provider) {
       case FILESYSTEM -> filesystem(name, config);
       case AWS -> aws(storage, name, config);
-      case AZURE, GCP -> throw new InvalidMigStorageException(INVALID_STORAGE_PROVIDER, "NotSupported", "MigStorage "
-          + name + ": backupStorageProvider " + provider.value() + " is not supported yet by Ferry; use aws "
-          + "(Amazon S3 or any S3-compatible store, e.g. the multicloud object gateway) or filesystem");
+      case AZURE -> azure(storage, name, config);
+      case GCP -> gcp(storage, name, config);
     };
   }
 
@@ -109,26 +112,108 @@ public final class StorageLocationMapper {
   }
 
   private AwsCredentials credentials(MigStorage storage, String name, ObjectReference ref) {
-    if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
-      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotSet", "MigStorage " + name
-          + " has no backupStorageConfig.credsSecretRef: reference a Secret holding the keys "
-          + AwsCredentials.ACCESS_KEY_ID + " and " + AwsCredentials.SECRET_ACCESS_KEY);
-    }
-    String namespace = ref.getNamespace() == null || ref.getNamespace().isBlank()
-        ? storage.getMetadata().getNamespace() : ref.getNamespace();
-    String secretName = namespace + "/" + ref.getName();
-    Secret secret = secrets.get(namespace, ref.getName());
-    if (secret == null) {
-      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotFound", "Secret " + secretName
-          + " named by MigStorage " + name + " (backupStorageConfig.credsSecretRef) does not exist: create it with "
-          + "the keys " + AwsCredentials.ACCESS_KEY_ID + " and " + AwsCredentials.SECRET_ACCESS_KEY);
-    }
+    String keys = "the keys " + AwsCredentials.ACCESS_KEY_ID + " and " + AwsCredentials.SECRET_ACCESS_KEY;
+    Secret secret = secret(storage, name, ref, keys, true);
     try {
-      return AwsCredentials.fromSecretData(secretName, secret.getData());
+      return AwsCredentials.fromSecretData(secretName(storage, ref), secret.getData());
     } catch (ObjectStoreException e) {
       // The message lists key names only, never values.
       throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "KeyError", e.getMessage());
     }
+  }
+
+  private StorageLocation azure(MigStorage storage, String name, BackupStorageConfig config) {
+    String account = blankToNull(config.getAzureStorageAccount());
+    String container = blankToNull(config.getAzureStorageContainer());
+    if (account == null) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.azureStorageAccount: set it to the name of the storage account");
+    }
+    if (container == null) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.azureStorageContainer: set it to an existing blob container");
+    }
+    String keys = "a credentials file under the key " + AzureCredentials.CLOUD + " with "
+        + AzureCredentials.ACCESS_KEY + "=<storage account key>";
+    Secret secret = secret(storage, name, config.getCredsSecretRef(), keys, true);
+    AzureCredentials creds;
+    try {
+      creds = AzureCredentials.fromSecretData(secretName(storage, config.getCredsSecretRef()), secret.getData(), null);
+    } catch (ObjectStoreException e) {
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "KeyError", e.getMessage());
+    }
+    AzureSettings settings = new AzureSettings(account, container, null,
+        blankToNull(config.getAzureStorageAccountURI()), blankToNull(config.getAzureResourceGroup()), creds);
+    try {
+      settings.validate();
+    } catch (ObjectStoreException e) {
+      throw invalid(name, e);
+    }
+    return StorageLocation.azure(settings);
+  }
+
+  private StorageLocation gcp(MigStorage storage, String name, BackupStorageConfig config) {
+    String bucket = blankToNull(config.getGcpBucket());
+    if (bucket == null) {
+      throw new InvalidMigStorageException(INVALID_BUCKET_NAME, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.gcpBucket: set it to the name of an existing bucket");
+    }
+    String endpoint = blankToNull(config.getGcpStoreEndpoint());
+    String keys = "a service-account key (JSON) under the key " + GcsCredentials.CLOUD;
+    // Only with a custom endpoint (an emulator) may the credentials be left out.
+    Secret secret = secret(storage, name, config.getCredsSecretRef(), keys, endpoint == null);
+    GcsCredentials creds = null;
+    if (secret != null) {
+      try {
+        creds = GcsCredentials.fromSecretData(secretName(storage, config.getCredsSecretRef()), secret.getData(),
+            null);
+      } catch (ObjectStoreException e) {
+        throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "KeyError", e.getMessage());
+      }
+    }
+    GcsSettings settings = new GcsSettings(bucket, null, endpoint, creds, null);
+    try {
+      settings.validate();
+    } catch (ObjectStoreException e) {
+      throw invalid(name, e);
+    }
+    return StorageLocation.gcp(settings);
+  }
+
+  /** A setting the store refused before any request, under the condition of the field to fix. */
+  private static InvalidMigStorageException invalid(String name, ObjectStoreException e) {
+    String type = switch (e.failure()) {
+      case CREDENTIALS -> INVALID_CREDS_SECRET_REF;
+      case MISSING_BUCKET -> INVALID_BUCKET_NAME;
+      default -> INVALID_STORAGE_SETTINGS;
+    };
+    return new InvalidMigStorageException(type, "NotValid", "MigStorage " + name + ": " + e.getMessage());
+  }
+
+  /** The Secret credsSecretRef names; null only when it is not required and not referenced. */
+  private Secret secret(MigStorage storage, String name, ObjectReference ref, String keys, boolean required) {
+    if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
+      if (!required) {
+        return null;
+      }
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotSet", "MigStorage " + name
+          + " has no backupStorageConfig.credsSecretRef: reference a Secret holding " + keys);
+    }
+    String secretName = secretName(storage, ref);
+    int slash = secretName.indexOf('/');
+    Secret secret = secrets.get(secretName.substring(0, slash), ref.getName());
+    if (secret == null) {
+      throw new InvalidMigStorageException(INVALID_CREDS_SECRET_REF, "NotFound", "Secret " + secretName
+          + " named by MigStorage " + name + " (backupStorageConfig.credsSecretRef) does not exist: create it with "
+          + keys);
+    }
+    return secret;
+  }
+
+  private static String secretName(MigStorage storage, ObjectReference ref) {
+    String namespace = ref.getNamespace() == null || ref.getNamespace().isBlank()
+        ? storage.getMetadata().getNamespace() : ref.getNamespace();
+    return namespace + "/" + ref.getName();
   }
 
   /** {@code 4} and {@code "4"} alike (the seed writes the integer, MTC's docs the string). */

@@ -2,7 +2,12 @@ package dev.ferry.controller.velero;
 
 import dev.ferry.api.velero.BackupStorageLocation;
 import dev.ferry.api.velero.BackupStorageLocationSpec;
+import dev.ferry.controller.storage.StorageLocationKeys;
 import dev.ferry.objectstore.AwsCredentials;
+import dev.ferry.objectstore.AzureCredentials;
+import dev.ferry.objectstore.AzureSettings;
+import dev.ferry.objectstore.GcsCredentials;
+import dev.ferry.objectstore.GcsSettings;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;
 import dev.ferry.objectstore.ObjectStores;
@@ -16,8 +21,11 @@ import java.util.Map;
 /**
  * Turns a Velero BackupStorageLocation into an open repository, reading its credentials from
  * the Secret it references. Providers: {@code aws} (and {@code velero.io/aws}: any S3-compatible
- * store; config keys region, s3Url, s3ForcePathStyle, insecureSkipTLSVerify, profile, kmsKeyId)
- * and Ferry's {@code filesystem} (config key {@code path}, else the bucket is the directory).
+ * store; config keys region, s3Url, s3ForcePathStyle, insecureSkipTLSVerify, profile, kmsKeyId),
+ * {@code azure} (storageAccount, storageAccountURI, storageAccountKeyEnvVar, resourceGroup; the
+ * Secret holds Velero's AZURE_* variables), {@code gcp} (kmsKeyName and Ferry's storeEndpoint; the
+ * Secret holds a service-account key) and Ferry's {@code filesystem} (config key {@code path},
+ * else the bucket is the directory).
  */
 public final class BackupStorageLocations implements StorageResolver {
   private final KubernetesClient client;
@@ -71,9 +79,24 @@ public final class BackupStorageLocations implements StorageResolver {
       }
       return StorageLocation.filesystem(path);
     }
+    String prefix = spec.getObjectStorage() == null ? null : spec.getObjectStorage().getPrefix();
+    if (StorageLocation.AZURE.equals(provider)) {
+      AzureCredentials creds = AzureCredentials.fromSecretData(credentialName(location),
+          credentialData(location, name), config.get("storageAccountKeyEnvVar"));
+      return StorageLocation.azure(new AzureSettings(config.get("storageAccount"), bucket, prefix,
+          config.get("storageAccountURI"), config.get("resourceGroup"), creds).validate());
+    }
+    if (StorageLocation.GCP.equals(provider)) {
+      String endpoint = config.get(StorageLocationKeys.GCS_STORE_ENDPOINT);
+      boolean anonymous = spec.getCredential() == null && endpoint != null && !endpoint.isBlank();
+      GcsCredentials creds = anonymous ? null : GcsCredentials.fromSecretData(credentialName(location),
+          credentialData(location, name), spec.getCredential() == null ? null : spec.getCredential().getKey());
+      return StorageLocation.gcp(new GcsSettings(bucket, prefix, endpoint, creds, config.get("kmsKeyName"))
+          .validate());
+    }
     if (!StorageLocation.AWS.equals(provider)) {
       throw new ObjectStoreException("BackupStorageLocation " + name + ": provider " + spec.getProvider()
-          + " is not supported yet by Ferry's repository; use aws (any S3-compatible store) or filesystem");
+          + " is not supported by Ferry's repository; use aws (any S3-compatible store), azure, gcp or filesystem");
     }
     S3Settings.Builder s3 = S3Settings.builder()
         .bucket(bucket)
@@ -98,5 +121,29 @@ public final class BackupStorageLocations implements StorageResolver {
       s3.credentials(AwsCredentials.fromSecretData(secret.getMetadata().getName(), selected));
     }
     return StorageLocation.aws(s3.build());
+  }
+
+  private static String credentialName(BackupStorageLocation location) {
+    BackupStorageLocationSpec spec = location.getSpec();
+    return location.getMetadata().getNamespace() + "/" + (spec.getCredential() == null ? "(none)"
+        : spec.getCredential().getName());
+  }
+
+  /** The data of the Secret spec.credential names; Velero's plugins read its key as the credentials file. */
+  private Map<String, String> credentialData(BackupStorageLocation location, String name) {
+    BackupStorageLocationSpec spec = location.getSpec();
+    if (spec.getCredential() == null || spec.getCredential().getName() == null) {
+      throw new ObjectStoreException("BackupStorageLocation " + name + " has no spec.credential: name the Secret "
+          + "(and its key, usually cloud) that holds the credentials file");
+    }
+    Secret secret = client.secrets().inNamespace(location.getMetadata().getNamespace())
+        .withName(spec.getCredential().getName()).get();
+    if (secret == null) {
+      throw new ObjectStoreException("Secret " + credentialName(location) + " named by BackupStorageLocation " + name
+          + " does not exist");
+    }
+    Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+    String key = spec.getCredential().getKey();
+    return key == null || !data.containsKey(key) ? data : Map.of(AwsCredentials.CLOUD, data.get(key));
   }
 }

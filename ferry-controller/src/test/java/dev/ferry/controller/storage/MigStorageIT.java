@@ -90,9 +90,10 @@ class MigStorageIT {
       await(host, MigStorage.class, "s3-" + suffix, has(Condition.READY));
 
       MigStorage gone = await(host, MigStorage.class, "gone-" + suffix,
-          has(MigStorageConditions.STORAGE_PROBE_FAILED));
-      Condition probe = condition(gone, MigStorageConditions.STORAGE_PROBE_FAILED);
+          has(MigStorageConditions.STORAGE_BUCKET_NOT_FOUND));
+      Condition probe = condition(gone, MigStorageConditions.STORAGE_BUCKET_NOT_FOUND);
       assertThat(probe.getCategory()).isEqualTo(Category.CRITICAL);
+      assertThat(probe.getReason()).isEqualTo("BucketNotFound");
       assertThat(probe.getMessage()).contains("bucket " + missing).doesNotContain(s3.secretKey());
       assertThat(gone.getStatus().conditions().ready()).isFalse();
 

@@ -108,19 +108,118 @@ class StorageLocationMapperTest {
   }
 
   @Test
-  void missingOrUnsupportedProvider() {
+  void missingProvider() {
     InvalidMigStorageException missing = failure(() -> mapper.map(storage("backupStorageConfig: {awsBucketName: b}\n")));
     assertThat(missing.conditionType()).isEqualTo(MigStorageConditions.INVALID_STORAGE_PROVIDER);
     assertThat(missing.getMessage()).contains("spec.backupStorageProvider");
-    InvalidMigStorageException azure = failure(() -> mapper.map(storage("""
+  }
+
+  @Test
+  void azureTakesVelerosCredentialsFileOrKeys() {
+    secret("openshift-config", "azure", Map.of("cloud", """
+        # written by the installer
+        AZURE_SUBSCRIPTION_ID=sub
+        AZURE_RESOURCE_GROUP=rg
+        AZURE_STORAGE_ACCOUNT_ACCESS_KEY=a2V5LW9mLWFjY291bnQ=
+        AZURE_CLOUD_NAME=AzurePublicCloud
+        """));
+    StorageLocation location = mapper.map(storage("""
         backupStorageProvider: azure
-        backupStorageConfig: {azureStorageAccount: acct, azureStorageContainer: c}
+        backupStorageConfig:
+          azureStorageAccount: ferryrepo
+          azureStorageContainer: replication
+          azureResourceGroup: rg
+          credsSecretRef: {name: azure, namespace: openshift-config}
+        """));
+    assertThat(location.normalizedProvider()).isEqualTo("azure");
+    assertThat(location.azure().effectiveAccountUri()).isEqualTo("https://ferryrepo.blob.core.windows.net");
+    assertThat(location.azure().credentials().accountKey()).isEqualTo("a2V5LW9mLWFjY291bnQ=");
+    assertThat(location.azure().toString()).doesNotContain("a2V5LW9mLWFjY291bnQ=");
+
+    secret("openshift-config", "sp", Map.of("AZURE_TENANT_ID", "t", "AZURE_CLIENT_ID", "c",
+        "AZURE_CLIENT_SECRET", "very-secret", "AZURE_CLOUD_NAME", "AzureUSGovernmentCloud"));
+    StorageLocation principal = mapper.map(storage("""
+        backupStorageProvider: azure
+        backupStorageConfig:
+          azureStorageAccount: ferryrepo
+          azureStorageContainer: replication
+          azureStorageAccountURI: http://127.0.0.1:10000/ferryrepo/
+          credsSecretRef: {name: sp, namespace: openshift-config}
+        """));
+    assertThat(principal.azure().credentials().hasAccountKey()).isFalse();
+    assertThat(principal.azure().effectiveAccountUri()).isEqualTo("http://127.0.0.1:10000/ferryrepo");
+    assertThat(principal.azure().authorityHost()).isEqualTo("https://login.microsoftonline.us/");
+  }
+
+  @Test
+  void azureProblemsNameTheFieldToFix() {
+    assertThat(failure(() -> mapper.map(storage("backupStorageProvider: azure\n"))).getMessage())
+        .contains("azureStorageAccount");
+    secret("openshift-config", "empty", Map.of("cloud", "AZURE_SUBSCRIPTION_ID=sub\n"));
+    InvalidMigStorageException noKey = failure(() -> mapper.map(storage("""
+        backupStorageProvider: azure
+        backupStorageConfig:
+          azureStorageAccount: ferryrepo
+          azureStorageContainer: replication
+          credsSecretRef: {name: empty, namespace: openshift-config}
         """)));
-    assertThat(azure.conditionType()).isEqualTo(MigStorageConditions.INVALID_STORAGE_PROVIDER);
-    assertThat(azure.reason()).isEqualTo("NotSupported");
-    assertThat(azure.getMessage()).contains("azure is not supported yet").contains("use aws");
-    assertThat(failure(() -> mapper.map(storage("backupStorageProvider: gcp\n"))).getMessage())
-        .contains("gcp is not supported yet");
+    assertThat(noKey.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
+    assertThat(noKey.getMessage()).contains("AZURE_STORAGE_ACCOUNT_ACCESS_KEY").contains("AZURE_SUBSCRIPTION_ID");
+    secret("openshift-config", "notb64", Map.of("cloud", "AZURE_STORAGE_ACCOUNT_ACCESS_KEY=not base64!\n"));
+    InvalidMigStorageException badKey = failure(() -> mapper.map(storage("""
+        backupStorageProvider: azure
+        backupStorageConfig:
+          azureStorageAccount: ferryrepo
+          azureStorageContainer: replication
+          credsSecretRef: {name: notb64, namespace: openshift-config}
+        """)));
+    assertThat(badKey.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
+    assertThat(badKey.getMessage()).contains("not base64").doesNotContain("not base64!");
+    InvalidMigStorageException badName = failure(() -> mapper.map(storage("""
+        backupStorageProvider: azure
+        backupStorageConfig:
+          azureStorageAccount: Ferry_Repo
+          azureStorageContainer: replication
+          credsSecretRef: {name: notb64, namespace: openshift-config}
+        """)));
+    assertThat(badName.conditionType()).isEqualTo(MigStorageConditions.INVALID_BUCKET_NAME);
+  }
+
+  @Test
+  void gcpTakesTheServiceAccountKeyUnderCloud() {
+    secret("openshift-config", "gcp", Map.of("cloud", dev.ferry.testbed.LocalGcs.serviceAccountKeyJson(
+        "velero@my-project.iam.gserviceaccount.com")));
+    StorageLocation location = mapper.map(storage("""
+        backupStorageProvider: gcp
+        backupStorageConfig:
+          gcpBucket: replication
+          credsSecretRef: {name: gcp, namespace: openshift-config}
+        """));
+    assertThat(location.gcs().credentials().clientEmail()).isEqualTo("velero@my-project.iam.gserviceaccount.com");
+    assertThat(location.gcs().credentials().projectId()).isEqualTo("my-project");
+    assertThat(location.gcs().effectiveEndpoint()).isEqualTo("https://storage.googleapis.com");
+    assertThat(location.gcs().toString()).doesNotContain("PRIVATE KEY");
+
+    InvalidMigStorageException noSecret = failure(() -> mapper.map(storage("""
+        backupStorageProvider: gcp
+        backupStorageConfig: {gcpBucket: replication}
+        """)));
+    assertThat(noSecret.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
+    StorageLocation emulator = mapper.map(storage("""
+        backupStorageProvider: gcp
+        backupStorageConfig: {gcpBucket: replication, gcpStoreEndpoint: "http://127.0.0.1:4443"}
+        """));
+    assertThat(emulator.gcs().credentials()).as("an emulator may be used without credentials").isNull();
+
+    secret("openshift-config", "broken", Map.of("cloud", "{\"type\": \"service_account\", \"private_key\": \"x\"}"));
+    InvalidMigStorageException broken = failure(() -> mapper.map(storage("""
+        backupStorageProvider: gcp
+        backupStorageConfig:
+          gcpBucket: replication
+          credsSecretRef: {name: broken, namespace: openshift-config}
+        """)));
+    assertThat(broken.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
+    assertThat(broken.getMessage()).contains("openshift-config/broken").contains("cloud");
   }
 
   @Test

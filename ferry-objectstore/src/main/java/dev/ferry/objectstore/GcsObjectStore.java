@@ -1,0 +1,270 @@
+package dev.ferry.objectstore;
+
+import com.google.api.gax.paging.Page;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.ReadChannel;
+import com.google.cloud.WriteChannel;
+import com.google.cloud.http.HttpTransportOptions;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The replication repository in a Google Cloud Storage bucket (or fake-gcs-server), optionally
+ * under a prefix, over the JSON API (HTTP transport). An object that fits in one chunk goes up in
+ * one multipart request; a larger one, or one of unknown length, through a resumable upload that
+ * holds one chunk in memory at a time and becomes visible only when it is finalized, so readers
+ * never see a partial object. Reads pin the generation they found, so a concurrent overwrite
+ * cannot splice two versions into one stream.
+ */
+public final class GcsObjectStore implements ObjectStore {
+  static final int DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+
+  private final GcsSettings settings;
+  private final String storePrefix;
+  private final String bucket;
+  private final Storage storage;
+  private final GcsErrorTranslator errors;
+  private int chunkSize = DEFAULT_CHUNK_SIZE;
+  private int listPageSize = 1000;
+
+  public GcsObjectStore(GcsSettings settings) {
+    this.settings = settings.validate();
+    this.storePrefix = settings.normalizedPrefix();
+    this.bucket = settings.bucket().trim();
+    GcsCredentials creds = settings.credentials();
+    // Credentials and project are always explicit: left unset, the client would look for
+    // application-default credentials and ask the GCE metadata server for a project.
+    String project = creds != null && creds.projectId() != null ? creds.projectId() : "ferry";
+    this.storage = StorageOptions.http()
+        .setHost(settings.effectiveEndpoint())
+        .setProjectId(project)
+        .setCredentials(creds == null ? NoCredentials.getInstance() : creds.serviceAccount())
+        .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(10_000).setReadTimeout(60_000)
+            .build())
+        // Few, quick retries: an unreachable endpoint should fail the probe in seconds, not minutes.
+        .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(3)
+            .setInitialRetryDelayDuration(Duration.ofMillis(200)).setRetryDelayMultiplier(2.0)
+            .setMaxRetryDelayDuration(Duration.ofSeconds(2)).setTotalTimeoutDuration(Duration.ofSeconds(120))
+            .setInitialRpcTimeoutDuration(Duration.ofSeconds(60)).setRpcTimeoutMultiplier(1.0)
+            .setMaxRpcTimeoutDuration(Duration.ofSeconds(60)).build())
+        .build().getService();
+    this.errors = new GcsErrorTranslator(settings, describe());
+  }
+
+  /** Test knob: chunks must be multiples of 256 KiB; small ones exercise resumable uploads. */
+  GcsObjectStore withChunkSize(int size) {
+    this.chunkSize = size;
+    return this;
+  }
+
+  GcsObjectStore withListPageSize(int size) {
+    this.listPageSize = size;
+    return this;
+  }
+
+  public GcsSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void put(String key, InputStream content, long length) {
+    BlobInfo info = info(key);
+    CountingSource source = new CountingSource(content);
+    try {
+      int first = length >= 0 && length < chunkSize ? (int) length + 1 : chunkSize;
+      byte[] buffer = new byte[first];
+      int n = read(source, buffer, key, 0);
+      if (n < buffer.length) {
+        checkLength(length, n, key);
+        byte[] bytes = n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n);
+        storage.create(info, bytes, targetOptions());
+        return;
+      }
+      resumable(info, source, buffer, n, length, key);
+    } catch (ObjectStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (source.failure() != null) {
+        throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
+            + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
+            source.failure());
+      }
+      throw errors.translate("put", key, e);
+    }
+  }
+
+  /**
+   * A resumable upload, one chunk in memory at a time. It is finalized (made visible) only by
+   * {@code close()} after the whole stream arrived with the announced length; on any failure the
+   * channel is left unfinalized and the server discards the session.
+   */
+  private void resumable(BlobInfo info, InputStream in, byte[] first, int firstLength, long length, String key) {
+    WriteChannel channel = storage.writer(info, writeOptions());
+    channel.setChunkSize(chunkSize);
+    long total = 0;
+    byte[] buffer = first.length == chunkSize ? first : java.util.Arrays.copyOf(first, chunkSize);
+    int n = firstLength;
+    try {
+      while (n > 0) {
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        total += n;
+        n = read(in, buffer, key, total);
+      }
+      checkLength(length, total, key);
+      channel.close();
+    } catch (IOException e) {
+      throw errors.translate("put", key, new RuntimeException(e.getMessage(), e));
+    }
+  }
+
+  @Override
+  public InputStream get(String key) {
+    return open(key, 0, -1);
+  }
+
+  @Override
+  public InputStream get(String key, long offset, long length) {
+    ObjectKeys.requireValidRange(offset, length);
+    return open(key, offset, length);
+  }
+
+  private InputStream open(String key, long offset, long length) {
+    try {
+      Blob blob = storage.get(id(key));
+      if (blob == null) {
+        throw notFound(key);
+      }
+      long size = blob.getSize() == null ? 0 : blob.getSize();
+      if (length == 0 || (length > 0 && offset >= size)) {
+        return InputStream.nullInputStream();
+      }
+      ReadChannel reader = storage.reader(BlobId.of(bucket, blob.getName(), blob.getGeneration()));
+      if (offset > 0) {
+        reader.seek(offset);
+      }
+      if (length > 0) {
+        reader.limit(Math.min(size, offset + length));
+      }
+      return Channels.newInputStream(reader);
+    } catch (ObjectStoreException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw errors.translate("get", key, e instanceof RuntimeException r ? r : new RuntimeException(e.getMessage(), e));
+    }
+  }
+
+  @Override
+  public boolean exists(String key) {
+    try {
+      return storage.get(id(key)) != null;
+    } catch (RuntimeException e) {
+      throw errors.translate("exists check", key, e);
+    }
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    String valid = ObjectKeys.requireValidPrefix(prefix);
+    List<String> keys = new ArrayList<>();
+    try {
+      Page<Blob> page = storage.list(bucket, Storage.BlobListOption.prefix(storePrefix + valid),
+          Storage.BlobListOption.pageSize(listPageSize));
+      for (Blob blob : page.iterateAll()) {
+        String key = blob.getName().substring(storePrefix.length());
+        if (ObjectKeys.isAddressable(key)) {
+          keys.add(key);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw errors.translate("list", valid.isEmpty() ? null : valid, e);
+    }
+    Collections.sort(keys);
+    return keys;
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      storage.delete(id(key));
+    } catch (RuntimeException e) {
+      throw errors.translate("delete", key, e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "gs://" + bucket + "/" + storePrefix + (settings.customEndpoint() ? " (" + settings.effectiveEndpoint()
+        + ")" : "");
+  }
+
+  @Override
+  public void close() {
+    try {
+      storage.close();
+    } catch (Exception e) {
+      // nothing to release that matters: the HTTP transport holds no per-store connections
+    }
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  private ObjectNotFoundException notFound(String key) {
+    return new ObjectNotFoundException("object " + ObjectKeys.printable(key) + " does not exist in " + describe());
+  }
+
+  private BlobId id(String key) {
+    return BlobId.of(bucket, storePrefix + ObjectKeys.requireValidKey(key));
+  }
+
+  private BlobInfo info(String key) {
+    return BlobInfo.newBuilder(id(key)).setContentType("application/octet-stream").build();
+  }
+
+  private Storage.BlobTargetOption[] targetOptions() {
+    return kms() == null ? new Storage.BlobTargetOption[0]
+        : new Storage.BlobTargetOption[] {Storage.BlobTargetOption.kmsKeyName(kms())};
+  }
+
+  private Storage.BlobWriteOption[] writeOptions() {
+    return kms() == null ? new Storage.BlobWriteOption[0]
+        : new Storage.BlobWriteOption[] {Storage.BlobWriteOption.kmsKeyName(kms())};
+  }
+
+  private String kms() {
+    return settings.kmsKeyName() == null || settings.kmsKeyName().isBlank() ? null : settings.kmsKeyName().trim();
+  }
+
+  private int read(InputStream in, byte[] buffer, String key, long before) {
+    try {
+      return in.readNBytes(buffer, 0, buffer.length);
+    } catch (IOException e) {
+      throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
+          + before + " bytes (" + e.getMessage() + "); nothing was stored in " + describe(), e);
+    }
+  }
+
+  private void checkLength(long expected, long actual, String key) {
+    if (expected >= 0 && expected != actual) {
+      throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + describe()
+          + " was announced as " + expected + " bytes but its stream gave " + actual + "; nothing was stored");
+    }
+  }
+}
