@@ -228,7 +228,7 @@ class SelfServiceMigrationIT {
       assertThat(host.scheduling().v1().priorityClasses().withName(priorityClass).get()).isNotNull();
 
       // Volume data is not copied for tenants yet: a namespace with claims is refused, not moved empty.
-      apply(alice, """
+      apply(source.client(), """
           apiVersion: v1
           kind: PersistentVolumeClaim
           metadata: {name: data, namespace: %s}
