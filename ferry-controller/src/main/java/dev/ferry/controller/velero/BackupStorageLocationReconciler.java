@@ -46,7 +46,9 @@ public class BackupStorageLocationReconciler implements Reconciler<BackupStorage
     }
     status.setLastValidationTime(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
     location.setStatus(status);
-    return UpdateControl.patchStatus(location).rescheduleAfter(frequency(location));
+    StatusWriter.write(context.getClient(), location, BackupStorageLocation::getStatus,
+        BackupStorageLocation::setStatus);
+    return UpdateControl.<BackupStorageLocation>noUpdate().rescheduleAfter(frequency(location));
   }
 
   private static Duration frequency(BackupStorageLocation location) {
