@@ -8,7 +8,7 @@
 #   K8S_VERSION   Kubernetes version (default below); staging repos use v0.<minor>.<patch>
 #   ETCD_VERSION  etcd 3.5.x
 #   KWOK_VERSION  KWOK release
-#   ONLY          space-separated subset of "kubernetes etcd kwok s3proxy azurite" to build (default: all)
+#   ONLY          space-separated subset of "kubernetes etcd kwok s3proxy azurite velero" to build (default: all)
 set -euo pipefail
 
 K8S_VERSION="${K8S_VERSION:-v1.34.4}"
@@ -169,4 +169,5 @@ if want azurite && [[ ! -x "$AZURITE_DIR/node_modules/.bin/azurite-blob" ]]; the
   fi
 fi
 
+want velero && "$(dirname "$0")/build-velero.sh"  # Velero + its AWS plugin, for the interop tests
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

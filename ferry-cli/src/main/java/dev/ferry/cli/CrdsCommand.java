@@ -48,7 +48,9 @@ class CrdsCommand {
     @Override
     public Integer call() {
       try (KubernetesClient client = crds.root.connection().client()) {
-        List<CustomResourceDefinition> installed = new CrdInstaller(client).install(Crds.definitions(), timeoutSeconds);
+        CrdInstaller installer = new CrdInstaller(client);
+        List<CustomResourceDefinition> installed = installer.install(Crds.definitions(), timeoutSeconds);
+        installer.left().forEach(System.err::println);
         List<String[]> rows = new ArrayList<>();
         installed.forEach(crd -> rows.add(row(crd)));
         switch (crds.root.outputOr(OutputFormat.table)) {
