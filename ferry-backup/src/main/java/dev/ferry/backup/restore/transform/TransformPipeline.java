@@ -35,6 +35,7 @@ public final class TransformPipeline {
         new StripServerFields(),
         new ServiceCleanup(),
         new PersistentVolumeReclaim(),
+        new ClaimBindingReset(),
         new ImageReferenceRewrite(),
         new NamespaceMapping()));
   }

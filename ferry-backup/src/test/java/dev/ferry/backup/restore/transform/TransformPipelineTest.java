@@ -21,7 +21,7 @@ class TransformPipelineTest {
   void defaultsListEveryTransformInOrder() {
     assertThat(TransformPipeline.defaults().transforms()).extracting(RestoreTransform::name)
         .containsExactly("DropExcluded", "PodCleanup", "JobCleanup", "StripServerFields",
-            "ServiceCleanup", "PersistentVolumeReclaim", "ImageReferenceRewrite",
+            "ServiceCleanup", "PersistentVolumeReclaim", "ClaimBindingReset", "ImageReferenceRewrite",
             "NamespaceMapping");
   }
 
