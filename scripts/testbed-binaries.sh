@@ -8,7 +8,7 @@
 #   K8S_VERSION   Kubernetes version (default below); staging repos use v0.<minor>.<patch>
 #   ETCD_VERSION  etcd 3.5.x
 #   KWOK_VERSION  KWOK release
-#   ONLY          space-separated subset of "kubernetes etcd kwok kubectl s3proxy azurite" to build (default: all)
+#   ONLY          space-separated subset of "kubernetes etcd kwok kubectl s3proxy azurite fake-gcs velero" to build (default: all)
 set -euo pipefail
 
 K8S_VERSION="${K8S_VERSION:-v1.34.4}"
@@ -173,5 +173,6 @@ want kubectl && K8S_VERSION="$K8S_VERSION" bash "$(dirname "${BASH_SOURCE[0]}")/
 if want kubernetes; then bash "$(dirname "${BASH_SOURCE[0]}")/build-kubelet.sh"; fi  # real nodes (docs/testbed.md)
 # fake-gcs-server (Google Cloud Storage API server) by its own script; ONLY may name it as "fake-gcs".
 if want fake-gcs; then "$(dirname "$0")/build-fake-gcs.sh"; fi
+want velero && "$(dirname "$0")/build-velero.sh"  # Velero + its AWS plugin, for the interop tests
 
 log "ready: $K8S_DIR $ETCD_DIR $KWOK_DIR"

@@ -53,6 +53,11 @@ final class BackupRepository implements AutoCloseable {
     return open(client, namespace, location);
   }
 
+  /** The repository in {@code store} (tests). */
+  static BackupRepository of(ObjectStore store) {
+    return new BackupRepository(store);
+  }
+
   static BackupRepository open(KubernetesClient client, String namespace, String location) {
     return new BackupRepository(new BackupStorageLocations(client).open(namespace, location));
   }
@@ -78,18 +83,26 @@ final class BackupRepository implements AutoCloseable {
   }
 
   /**
-   * Velero's {@code restore-<name>-resource-list.json.gz} ({@code apiVersion/Kind} to entries
-   * {@code {"name": "ns/x", "action": "created"}}), as {@code ns/x(created)} lines.
+   * Velero's {@code restore-<name>-resource-list.json.gz}: {@code apiVersion/Kind} to entries
+   * {@code "ns/x(created)"} (what Velero and Ferry write). Entries written as objects
+   * {@code {"name": "ns/x", "action": "created"}} are read too and shown the same way.
    */
   Fetched<SortedMap<String, List<String>>> restoreResourceList(String restore) {
     return read(LAYOUT.restoreResourceList(restore), in -> {
-      Map<String, List<Map<String, String>>> raw = new ObjectMapper().readValue(Gzip.decompress(in),
-          new TypeReference<Map<String, List<Map<String, String>>>>() { });
+      Map<String, List<com.fasterxml.jackson.databind.JsonNode>> raw = new ObjectMapper().readValue(
+          Gzip.decompress(in), new TypeReference<Map<String, List<com.fasterxml.jackson.databind.JsonNode>>>() { });
       SortedMap<String, List<String>> lines = new TreeMap<>();
       raw.forEach((gvk, items) -> {
         List<String> entries = new ArrayList<>();
-        items.forEach(item -> entries.add(item.get("name")
-            + (item.get("action") == null ? "" : "(" + item.get("action") + ")")));
+        for (com.fasterxml.jackson.databind.JsonNode item : items == null ? List.<com.fasterxml.jackson.databind.JsonNode>of()
+            : items) {
+          if (item.isTextual()) {
+            entries.add(item.asText());
+          } else if (item.isObject()) {
+            entries.add(item.path("name").asText()
+                + (item.hasNonNull("action") ? "(" + item.get("action").asText() + ")" : ""));
+          }
+        }
         lines.put(gvk, entries);
       });
       return lines;

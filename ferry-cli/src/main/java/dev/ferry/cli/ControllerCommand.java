@@ -33,9 +33,14 @@ class ControllerCommand implements Callable<Integer> {
       description = "Namespace whose Ferry and Velero objects it processes (default: ${DEFAULT-VALUE}).")
   String namespace;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "8080",
-      description = "Port of /metrics and /healthz (default ${DEFAULT-VALUE}; 0 picks a free one).")
-  int metricsPort;
+  @Option(names = "--metrics-bind-address", paramLabel = "[HOST]:PORT", defaultValue = ":8080",
+      description = "Where /metrics and /healthz listen (default ${DEFAULT-VALUE}: every interface, as in a pod; "
+          + "e.g. 127.0.0.1:8095 beside an out-of-cluster Velero, whose metrics hold :8080). Port 0 turns them off.")
+  String metricsBindAddress;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Port of --metrics-bind-address (kept for existing scripts); 0 turns metrics off.")
+  Integer metricsPort;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -50,13 +55,14 @@ class ControllerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     ControllerMetrics metrics = new ControllerMetrics();
     try (KubernetesClient client = MeteredClients.build(root.connection().config(), metrics);
-         MetricsServer metricsServer = MetricsServer.start(metrics, metricsPort)) {
+         MetricsServer metricsServer = startMetrics(metrics)) {
       requireCrds(client);
       FerryOperator operator = new FerryOperator(client, namespace, Clock.systemUTC(), metrics);
       try {
         operator.start();
         System.out.println("ferry controller ready: watching namespace " + namespace + " of "
-            + client.getMasterUrl() + ", metrics on :" + metricsServer.port() + "/metrics (Ctrl-C to stop)");
+            + client.getMasterUrl() + (metricsServer == null ? ", metrics off"
+            : ", metrics on " + metricsServer.address() + "/metrics") + " (Ctrl-C to stop)");
         stop.await();
       } finally {
         stopQuietly(operator);
@@ -71,6 +77,12 @@ class ControllerCommand implements Callable<Integer> {
         // the hook is what is stopping us
       }
     }
+  }
+
+  /** The metrics listener where the user said, or null when its port is 0 (off). */
+  private MetricsServer startMetrics(ControllerMetrics metrics) {
+    java.net.InetSocketAddress address = MetricsAddress.parse(metricsBindAddress, metricsPort);
+    return address == null ? null : MetricsServer.start(metrics, address);
   }
 
   /**

@@ -41,6 +41,9 @@ class CrdsCommand {
     @ParentCommand
     CrdsCommand crds;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--timeout-seconds", defaultValue = "60",
         description = "How long to wait for the API server to serve the new kinds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -48,7 +51,9 @@ class CrdsCommand {
     @Override
     public Integer call() {
       try (KubernetesClient client = crds.root.connection().client()) {
-        List<CustomResourceDefinition> installed = new CrdInstaller(client).install(Crds.definitions(), timeoutSeconds);
+        CrdInstaller installer = new CrdInstaller(client);
+        List<CustomResourceDefinition> installed = installer.install(Crds.definitions(), timeoutSeconds);
+        installer.left().forEach(spec.commandLine().getErr()::println);
         List<String[]> rows = new ArrayList<>();
         installed.forEach(crd -> rows.add(row(crd)));
         switch (crds.root.outputOr(OutputFormat.table)) {

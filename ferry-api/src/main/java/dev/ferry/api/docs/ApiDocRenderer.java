@@ -37,7 +37,8 @@ public final class ApiDocRenderer {
   private static final Map<Set<String>, String> KNOWN_TYPES = Map.of(
       Set.of("apiVersion", "fieldPath", "kind", "name", "namespace", "resourceVersion", "uid"), "ObjectReference",
       Set.of("matchExpressions", "matchLabels"), "LabelSelector",
-      Set.of("key", "name", "optional"), "SecretKeySelector");
+      Set.of("key", "name", "optional"), "SecretKeySelector",
+      Set.of("apiGroup", "kind", "name"), "TypedLocalObjectReference");
 
   private ApiDocRenderer() {
   }

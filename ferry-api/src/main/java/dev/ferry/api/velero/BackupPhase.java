@@ -8,6 +8,14 @@ public enum BackupPhase {
   @JsonProperty("New")
   NEW("New"),
 
+  /** Waiting in Velero's queue for a free backup worker. */
+  @JsonProperty("Queued")
+  QUEUED("Queued"),
+
+  /** Out of Velero's queue, about to start. */
+  @JsonProperty("ReadyToStart")
+  READY_TO_START("ReadyToStart"),
+
   /** The spec is invalid; see validationErrors. Nothing was backed up. */
   @JsonProperty("FailedValidation")
   FAILED_VALIDATION("FailedValidation"),

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
 /** Hooks that run in the pods a Backup selects. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BackupResourceHookSpec {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class BackupResourceHookSpec extends UnknownFields {
 
   @JsonPropertyDescription("Name of the hook, used in logs.")
   private String name;
@@ -39,93 +42,4 @@ public class BackupResourceHookSpec {
 
   @JsonPropertyDescription("Hooks run after the pod's items are backed up.")
   private List<BackupResourceHook> post;
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public List<String> getIncludedNamespaces() {
-    return includedNamespaces;
-  }
-
-  public void setIncludedNamespaces(List<String> includedNamespaces) {
-    this.includedNamespaces = includedNamespaces;
-  }
-
-  public List<String> getExcludedNamespaces() {
-    return excludedNamespaces;
-  }
-
-  public void setExcludedNamespaces(List<String> excludedNamespaces) {
-    this.excludedNamespaces = excludedNamespaces;
-  }
-
-  public List<String> getIncludedResources() {
-    return includedResources;
-  }
-
-  public void setIncludedResources(List<String> includedResources) {
-    this.includedResources = includedResources;
-  }
-
-  public List<String> getExcludedResources() {
-    return excludedResources;
-  }
-
-  public void setExcludedResources(List<String> excludedResources) {
-    this.excludedResources = excludedResources;
-  }
-
-  public LabelSelector getLabelSelector() {
-    return labelSelector;
-  }
-
-  public void setLabelSelector(LabelSelector labelSelector) {
-    this.labelSelector = labelSelector;
-  }
-
-  public List<BackupResourceHook> getPre() {
-    return pre;
-  }
-
-  public void setPre(List<BackupResourceHook> pre) {
-    this.pre = pre;
-  }
-
-  public List<BackupResourceHook> getPost() {
-    return post;
-  }
-
-  public void setPost(List<BackupResourceHook> post) {
-    this.post = post;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    BackupResourceHookSpec that = (BackupResourceHookSpec) o;
-    return Objects.equals(name, that.name)
-        && Objects.equals(includedNamespaces, that.includedNamespaces)
-        && Objects.equals(excludedNamespaces, that.excludedNamespaces)
-        && Objects.equals(includedResources, that.includedResources)
-        && Objects.equals(excludedResources, that.excludedResources)
-        && Objects.equals(labelSelector, that.labelSelector)
-        && Objects.equals(pre, that.pre)
-        && Objects.equals(post, that.post);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, includedNamespaces, excludedNamespaces, includedResources, excludedResources,
-        labelSelector, pre, post);
-  }
 }

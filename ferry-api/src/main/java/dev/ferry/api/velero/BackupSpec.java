@@ -4,13 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
-/** Desired state of a Backup: which objects to back up, and where. */
+/** Desired state of a Backup: which objects to back up, and where. Every field of Velero 1.18's BackupSpec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BackupSpec {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class BackupSpec extends UnknownFields {
+
+  @JsonPropertyDescription("Labels given to the backup's own object when it is synced from storage.")
+  private BackupSpecMetadata metadata;
 
   @JsonPropertyDescription("Namespaces to include; all namespaces when unset or empty (* also means all).")
   @Nullable
@@ -29,14 +36,30 @@ public class BackupSpec {
   @Nullable
   private List<String> excludedResources;
 
+  @JsonPropertyDescription("Cluster-scoped resources to include (not combined with includedResources).")
+  @Nullable
+  private List<String> includedClusterScopedResources;
+
+  @JsonPropertyDescription("Cluster-scoped resources to exclude.")
+  @Nullable
+  private List<String> excludedClusterScopedResources;
+
+  @JsonPropertyDescription("Namespaced resources to include (not combined with includedResources).")
+  @Nullable
+  private List<String> includedNamespaceScopedResources;
+
+  @JsonPropertyDescription("Namespaced resources to exclude.")
+  @Nullable
+  private List<String> excludedNamespaceScopedResources;
+
   @JsonPropertyDescription("Only objects whose labels match are backed up.")
   @Nullable
   private LabelSelector labelSelector;
 
-  @JsonPropertyDescription("Whether cluster-scoped resources are included; when unset, only those related to the "
-      + "included namespaced resources are (e.g. the persistent volumes of included claims).")
+  @JsonPropertyDescription("Objects matching any of these selectors are backed up (not combined with "
+      + "labelSelector).")
   @Nullable
-  private Boolean includeClusterResources;
+  private List<LabelSelector> orLabelSelectors;
 
   @JsonPropertyDescription("Whether persistent volumes are snapshotted.")
   @Nullable
@@ -45,171 +68,54 @@ public class BackupSpec {
   @JsonPropertyDescription("How long the backup is kept before it is garbage-collected, e.g. 720h0m0s.")
   private String ttl;
 
+  @JsonPropertyDescription("Whether cluster-scoped resources are included; when unset, only those related to the "
+      + "included namespaced resources are (e.g. the persistent volumes of included claims).")
+  @Nullable
+  private Boolean includeClusterResources;
+
+  @JsonPropertyDescription("Commands run in pods before and after their items are backed up.")
+  private BackupHooks hooks;
+
   @JsonPropertyDescription("Name of the BackupStorageLocation the backup is stored in.")
   private String storageLocation;
 
   @JsonPropertyDescription("Names of the VolumeSnapshotLocations that hold the volume snapshots.")
-  @Nullable
   private List<String> volumeSnapshotLocations;
 
-  @JsonPropertyDescription("Commands run in pods before and after their items are backed up.")
-  private BackupHooks hooks;
+  @JsonPropertyDescription("Older name of defaultVolumesToFsBackup.")
+  @Nullable
+  private Boolean defaultVolumesToRestic;
 
   @JsonPropertyDescription("Whether all pod volumes are backed up file by file (file-system backup) unless "
       + "excluded.")
   @Nullable
   private Boolean defaultVolumesToFsBackup;
 
-  @JsonPropertyDescription("Older name of defaultVolumesToFsBackup.")
-  @Nullable
-  private Boolean defaultVolumesToRestic;
-
   @JsonPropertyDescription("Order in which objects are backed up: per resource (plural.group), a comma-separated "
       + "list of namespace/name (or name for cluster-scoped objects).")
   @Nullable
   private Map<String, String> orderedResources;
 
-  public List<String> getIncludedNamespaces() {
-    return includedNamespaces;
-  }
+  @JsonPropertyDescription("How long to wait for CSI volume snapshots to become ready, e.g. 10m.")
+  private String csiSnapshotTimeout;
 
-  public void setIncludedNamespaces(List<String> includedNamespaces) {
-    this.includedNamespaces = includedNamespaces;
-  }
+  @JsonPropertyDescription("How long to wait for asynchronous backup item operations, e.g. 4h.")
+  private String itemOperationTimeout;
 
-  public List<String> getExcludedNamespaces() {
-    return excludedNamespaces;
-  }
+  @JsonPropertyDescription("A ConfigMap (kind and name) of volume policies for the backup.")
+  private TypedLocalObjectReference resourcePolicy;
 
-  public void setExcludedNamespaces(List<String> excludedNamespaces) {
-    this.excludedNamespaces = excludedNamespaces;
-  }
+  @JsonPropertyDescription("Whether CSI snapshot data is moved to the backup storage location.")
+  @Nullable
+  private Boolean snapshotMoveData;
 
-  public List<String> getIncludedResources() {
-    return includedResources;
-  }
+  @JsonPropertyDescription("Data mover moving snapshot data; empty means Velero's built-in one.")
+  private String datamover;
 
-  public void setIncludedResources(List<String> includedResources) {
-    this.includedResources = includedResources;
-  }
+  @JsonPropertyDescription("Settings of the file-system uploader.")
+  @Nullable
+  private UploaderConfigForBackup uploaderConfig;
 
-  public List<String> getExcludedResources() {
-    return excludedResources;
-  }
-
-  public void setExcludedResources(List<String> excludedResources) {
-    this.excludedResources = excludedResources;
-  }
-
-  public LabelSelector getLabelSelector() {
-    return labelSelector;
-  }
-
-  public void setLabelSelector(LabelSelector labelSelector) {
-    this.labelSelector = labelSelector;
-  }
-
-  public Boolean getIncludeClusterResources() {
-    return includeClusterResources;
-  }
-
-  public void setIncludeClusterResources(Boolean includeClusterResources) {
-    this.includeClusterResources = includeClusterResources;
-  }
-
-  public Boolean getSnapshotVolumes() {
-    return snapshotVolumes;
-  }
-
-  public void setSnapshotVolumes(Boolean snapshotVolumes) {
-    this.snapshotVolumes = snapshotVolumes;
-  }
-
-  public String getTtl() {
-    return ttl;
-  }
-
-  public void setTtl(String ttl) {
-    this.ttl = ttl;
-  }
-
-  public String getStorageLocation() {
-    return storageLocation;
-  }
-
-  public void setStorageLocation(String storageLocation) {
-    this.storageLocation = storageLocation;
-  }
-
-  public List<String> getVolumeSnapshotLocations() {
-    return volumeSnapshotLocations;
-  }
-
-  public void setVolumeSnapshotLocations(List<String> volumeSnapshotLocations) {
-    this.volumeSnapshotLocations = volumeSnapshotLocations;
-  }
-
-  public BackupHooks getHooks() {
-    return hooks;
-  }
-
-  public void setHooks(BackupHooks hooks) {
-    this.hooks = hooks;
-  }
-
-  public Boolean getDefaultVolumesToFsBackup() {
-    return defaultVolumesToFsBackup;
-  }
-
-  public void setDefaultVolumesToFsBackup(Boolean defaultVolumesToFsBackup) {
-    this.defaultVolumesToFsBackup = defaultVolumesToFsBackup;
-  }
-
-  public Boolean getDefaultVolumesToRestic() {
-    return defaultVolumesToRestic;
-  }
-
-  public void setDefaultVolumesToRestic(Boolean defaultVolumesToRestic) {
-    this.defaultVolumesToRestic = defaultVolumesToRestic;
-  }
-
-  public Map<String, String> getOrderedResources() {
-    return orderedResources;
-  }
-
-  public void setOrderedResources(Map<String, String> orderedResources) {
-    this.orderedResources = orderedResources;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    BackupSpec that = (BackupSpec) o;
-    return Objects.equals(includedNamespaces, that.includedNamespaces)
-        && Objects.equals(excludedNamespaces, that.excludedNamespaces)
-        && Objects.equals(includedResources, that.includedResources)
-        && Objects.equals(excludedResources, that.excludedResources)
-        && Objects.equals(labelSelector, that.labelSelector)
-        && Objects.equals(includeClusterResources, that.includeClusterResources)
-        && Objects.equals(snapshotVolumes, that.snapshotVolumes)
-        && Objects.equals(ttl, that.ttl)
-        && Objects.equals(storageLocation, that.storageLocation)
-        && Objects.equals(volumeSnapshotLocations, that.volumeSnapshotLocations)
-        && Objects.equals(hooks, that.hooks)
-        && Objects.equals(defaultVolumesToFsBackup, that.defaultVolumesToFsBackup)
-        && Objects.equals(defaultVolumesToRestic, that.defaultVolumesToRestic)
-        && Objects.equals(orderedResources, that.orderedResources);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(includedNamespaces, excludedNamespaces, includedResources, excludedResources,
-        labelSelector, includeClusterResources, snapshotVolumes, ttl, storageLocation,
-        volumeSnapshotLocations, hooks, defaultVolumesToFsBackup, defaultVolumesToRestic, orderedResources);
-  }
+  @JsonPropertyDescription("Label key grouping volumes into volume group snapshots.")
+  private String volumeGroupSnapshotLabelKey;
 }

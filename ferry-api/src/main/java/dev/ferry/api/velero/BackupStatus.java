@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Nullable;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
-/** Observed state of a Backup. */
+/** Observed state of a Backup. Every field of Velero 1.18's BackupStatus. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BackupStatus {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class BackupStatus extends UnknownFields {
 
   @JsonPropertyDescription("Deprecated: major version of the backup format (1).")
   private Integer version;
@@ -41,151 +44,38 @@ public class BackupStatus {
   @JsonPropertyDescription("Number of volume snapshots completed.")
   private Integer volumeSnapshotsCompleted;
 
+  @JsonPropertyDescription("Why the backup failed, when it failed as a whole.")
+  private String failureReason;
+
   @JsonPropertyDescription("Number of warnings; they do not change the phase.")
   private Integer warnings;
 
   @JsonPropertyDescription("Number of errors; any error makes the backup PartiallyFailed.")
   private Integer errors;
 
-  @JsonPropertyDescription("Why the backup failed, when it failed as a whole.")
-  private String failureReason;
-
   @JsonPropertyDescription("Number of items to back up and backed up so far.")
   @Nullable
   private BackupProgress progress;
 
-  public Integer getVersion() {
-    return version;
-  }
+  @JsonPropertyDescription("Number of CSI volume snapshots attempted.")
+  private Integer csiVolumeSnapshotsAttempted;
 
-  public void setVersion(Integer version) {
-    this.version = version;
-  }
+  @JsonPropertyDescription("Number of CSI volume snapshots completed.")
+  private Integer csiVolumeSnapshotsCompleted;
 
-  public String getFormatVersion() {
-    return formatVersion;
-  }
+  @JsonPropertyDescription("Number of asynchronous backup item operations started.")
+  private Integer backupItemOperationsAttempted;
 
-  public void setFormatVersion(String formatVersion) {
-    this.formatVersion = formatVersion;
-  }
+  @JsonPropertyDescription("Number of asynchronous backup item operations completed.")
+  private Integer backupItemOperationsCompleted;
 
-  public String getExpiration() {
-    return expiration;
-  }
+  @JsonPropertyDescription("Number of asynchronous backup item operations that failed.")
+  private Integer backupItemOperationsFailed;
 
-  public void setExpiration(String expiration) {
-    this.expiration = expiration;
-  }
+  @JsonPropertyDescription("Counts of the hooks run.")
+  @Nullable
+  private HookStatus hookStatus;
 
-  public BackupPhase getPhase() {
-    return phase;
-  }
-
-  public void setPhase(BackupPhase phase) {
-    this.phase = phase;
-  }
-
-  public List<String> getValidationErrors() {
-    return validationErrors;
-  }
-
-  public void setValidationErrors(List<String> validationErrors) {
-    this.validationErrors = validationErrors;
-  }
-
-  public String getStartTimestamp() {
-    return startTimestamp;
-  }
-
-  public void setStartTimestamp(String startTimestamp) {
-    this.startTimestamp = startTimestamp;
-  }
-
-  public String getCompletionTimestamp() {
-    return completionTimestamp;
-  }
-
-  public void setCompletionTimestamp(String completionTimestamp) {
-    this.completionTimestamp = completionTimestamp;
-  }
-
-  public Integer getVolumeSnapshotsAttempted() {
-    return volumeSnapshotsAttempted;
-  }
-
-  public void setVolumeSnapshotsAttempted(Integer volumeSnapshotsAttempted) {
-    this.volumeSnapshotsAttempted = volumeSnapshotsAttempted;
-  }
-
-  public Integer getVolumeSnapshotsCompleted() {
-    return volumeSnapshotsCompleted;
-  }
-
-  public void setVolumeSnapshotsCompleted(Integer volumeSnapshotsCompleted) {
-    this.volumeSnapshotsCompleted = volumeSnapshotsCompleted;
-  }
-
-  public Integer getWarnings() {
-    return warnings;
-  }
-
-  public void setWarnings(Integer warnings) {
-    this.warnings = warnings;
-  }
-
-  public Integer getErrors() {
-    return errors;
-  }
-
-  public void setErrors(Integer errors) {
-    this.errors = errors;
-  }
-
-  public String getFailureReason() {
-    return failureReason;
-  }
-
-  public void setFailureReason(String failureReason) {
-    this.failureReason = failureReason;
-  }
-
-  public BackupProgress getProgress() {
-    return progress;
-  }
-
-  public void setProgress(BackupProgress progress) {
-    this.progress = progress;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    BackupStatus that = (BackupStatus) o;
-    return Objects.equals(version, that.version)
-        && Objects.equals(formatVersion, that.formatVersion)
-        && Objects.equals(expiration, that.expiration)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(validationErrors, that.validationErrors)
-        && Objects.equals(startTimestamp, that.startTimestamp)
-        && Objects.equals(completionTimestamp, that.completionTimestamp)
-        && Objects.equals(volumeSnapshotsAttempted, that.volumeSnapshotsAttempted)
-        && Objects.equals(volumeSnapshotsCompleted, that.volumeSnapshotsCompleted)
-        && Objects.equals(warnings, that.warnings)
-        && Objects.equals(errors, that.errors)
-        && Objects.equals(failureReason, that.failureReason)
-        && Objects.equals(progress, that.progress);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(version, formatVersion, expiration, phase, validationErrors, startTimestamp,
-        completionTimestamp, volumeSnapshotsAttempted, volumeSnapshotsCompleted, warnings, errors,
-        failureReason, progress);
-  }
+  @JsonPropertyDescription("Position of the backup in Velero's queue of backups waiting to run.")
+  private Integer queuePosition;
 }

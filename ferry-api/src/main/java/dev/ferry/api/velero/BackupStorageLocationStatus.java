@@ -3,11 +3,14 @@ package dev.ferry.api.velero;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Nullable;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
 /** Observed state of a BackupStorageLocation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BackupStorageLocationStatus {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class BackupStorageLocationStatus extends UnknownFields {
 
   @JsonPropertyDescription("Whether the location is usable: Available or Unavailable.")
   private BackupStorageLocationPhase phase;
@@ -28,74 +31,4 @@ public class BackupStorageLocationStatus {
 
   @JsonPropertyDescription("Deprecated: access mode of the location.")
   private BackupStorageLocationAccessMode accessMode;
-
-  public BackupStorageLocationPhase getPhase() {
-    return phase;
-  }
-
-  public void setPhase(BackupStorageLocationPhase phase) {
-    this.phase = phase;
-  }
-
-  public String getLastSyncedTime() {
-    return lastSyncedTime;
-  }
-
-  public void setLastSyncedTime(String lastSyncedTime) {
-    this.lastSyncedTime = lastSyncedTime;
-  }
-
-  public String getLastSyncedRevision() {
-    return lastSyncedRevision;
-  }
-
-  public void setLastSyncedRevision(String lastSyncedRevision) {
-    this.lastSyncedRevision = lastSyncedRevision;
-  }
-
-  public String getLastValidationTime() {
-    return lastValidationTime;
-  }
-
-  public void setLastValidationTime(String lastValidationTime) {
-    this.lastValidationTime = lastValidationTime;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public void setMessage(String message) {
-    this.message = message;
-  }
-
-  public BackupStorageLocationAccessMode getAccessMode() {
-    return accessMode;
-  }
-
-  public void setAccessMode(BackupStorageLocationAccessMode accessMode) {
-    this.accessMode = accessMode;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    BackupStorageLocationStatus that = (BackupStorageLocationStatus) o;
-    return Objects.equals(phase, that.phase)
-        && Objects.equals(lastSyncedTime, that.lastSyncedTime)
-        && Objects.equals(lastSyncedRevision, that.lastSyncedRevision)
-        && Objects.equals(lastValidationTime, that.lastValidationTime)
-        && Objects.equals(message, that.message)
-        && Objects.equals(accessMode, that.accessMode);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(phase, lastSyncedTime, lastSyncedRevision, lastValidationTime, message, accessMode);
-  }
 }

@@ -2,15 +2,23 @@ package dev.ferry.api.velero;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
-/** Desired state of a Restore: which backup to restore, and which of its objects. */
+/**
+ * Desired state of a Restore: which backup to restore, and which of its objects. Every field of
+ * Velero 1.18's RestoreSpec.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RestoreSpec {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class RestoreSpec extends UnknownFields {
 
   @JsonPropertyDescription("Name of the Backup to restore.")
   private String backupName;
@@ -43,9 +51,18 @@ public class RestoreSpec {
   @Nullable
   private LabelSelector labelSelector;
 
+  @JsonPropertyDescription("Objects matching any of these selectors are restored (not combined with "
+      + "labelSelector).")
+  @Nullable
+  private List<LabelSelector> orLabelSelectors;
+
   @JsonPropertyDescription("Whether persistent volumes are restored from their snapshots or file-system backups.")
   @Nullable
   private Boolean restorePVs;
+
+  @JsonPropertyDescription("Resources whose status is restored too.")
+  @Nullable
+  private RestoreStatusSpec restoreStatus;
 
   @JsonPropertyDescription("Whether services keep their node ports.")
   @Nullable
@@ -56,146 +73,27 @@ public class RestoreSpec {
   @Nullable
   private Boolean includeClusterResources;
 
+  @JsonPropertyDescription("Commands run in restored pods (init containers or exec hooks).")
+  private RestoreHooks hooks;
+
   @JsonPropertyDescription("What happens to an object that already exists and differs: none (kept, with a "
       + "warning) or update.")
+  @Nullable
+  @SchemaFrom(type = String.class) // Velero's schema is a plain string; an enum here would narrow it
   private ExistingResourcePolicy existingResourcePolicy;
 
-  @JsonPropertyDescription("Resources whose status is restored too.")
+  @JsonPropertyDescription("How long to wait for asynchronous restore item operations, e.g. 4h.")
+  private String itemOperationTimeout;
+
+  @JsonPropertyDescription("A ConfigMap (kind and name) of resource modifier rules applied while restoring.")
   @Nullable
-  private RestoreStatusSpec restoreStatus;
+  private TypedLocalObjectReference resourceModifier;
 
-  public String getBackupName() {
-    return backupName;
-  }
+  @JsonPropertyDescription("Settings of the file-system uploader.")
+  @Nullable
+  private UploaderConfigForRestore uploaderConfig;
 
-  public void setBackupName(String backupName) {
-    this.backupName = backupName;
-  }
-
-  public String getScheduleName() {
-    return scheduleName;
-  }
-
-  public void setScheduleName(String scheduleName) {
-    this.scheduleName = scheduleName;
-  }
-
-  public List<String> getIncludedNamespaces() {
-    return includedNamespaces;
-  }
-
-  public void setIncludedNamespaces(List<String> includedNamespaces) {
-    this.includedNamespaces = includedNamespaces;
-  }
-
-  public List<String> getExcludedNamespaces() {
-    return excludedNamespaces;
-  }
-
-  public void setExcludedNamespaces(List<String> excludedNamespaces) {
-    this.excludedNamespaces = excludedNamespaces;
-  }
-
-  public List<String> getIncludedResources() {
-    return includedResources;
-  }
-
-  public void setIncludedResources(List<String> includedResources) {
-    this.includedResources = includedResources;
-  }
-
-  public List<String> getExcludedResources() {
-    return excludedResources;
-  }
-
-  public void setExcludedResources(List<String> excludedResources) {
-    this.excludedResources = excludedResources;
-  }
-
-  public Map<String, String> getNamespaceMapping() {
-    return namespaceMapping;
-  }
-
-  public void setNamespaceMapping(Map<String, String> namespaceMapping) {
-    this.namespaceMapping = namespaceMapping;
-  }
-
-  public LabelSelector getLabelSelector() {
-    return labelSelector;
-  }
-
-  public void setLabelSelector(LabelSelector labelSelector) {
-    this.labelSelector = labelSelector;
-  }
-
-  public Boolean getRestorePVs() {
-    return restorePVs;
-  }
-
-  public void setRestorePVs(Boolean restorePVs) {
-    this.restorePVs = restorePVs;
-  }
-
-  public Boolean getPreserveNodePorts() {
-    return preserveNodePorts;
-  }
-
-  public void setPreserveNodePorts(Boolean preserveNodePorts) {
-    this.preserveNodePorts = preserveNodePorts;
-  }
-
-  public Boolean getIncludeClusterResources() {
-    return includeClusterResources;
-  }
-
-  public void setIncludeClusterResources(Boolean includeClusterResources) {
-    this.includeClusterResources = includeClusterResources;
-  }
-
-  public ExistingResourcePolicy getExistingResourcePolicy() {
-    return existingResourcePolicy;
-  }
-
-  public void setExistingResourcePolicy(ExistingResourcePolicy existingResourcePolicy) {
-    this.existingResourcePolicy = existingResourcePolicy;
-  }
-
-  public RestoreStatusSpec getRestoreStatus() {
-    return restoreStatus;
-  }
-
-  public void setRestoreStatus(RestoreStatusSpec restoreStatus) {
-    this.restoreStatus = restoreStatus;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    RestoreSpec that = (RestoreSpec) o;
-    return Objects.equals(backupName, that.backupName)
-        && Objects.equals(scheduleName, that.scheduleName)
-        && Objects.equals(includedNamespaces, that.includedNamespaces)
-        && Objects.equals(excludedNamespaces, that.excludedNamespaces)
-        && Objects.equals(includedResources, that.includedResources)
-        && Objects.equals(excludedResources, that.excludedResources)
-        && Objects.equals(namespaceMapping, that.namespaceMapping)
-        && Objects.equals(labelSelector, that.labelSelector)
-        && Objects.equals(restorePVs, that.restorePVs)
-        && Objects.equals(preserveNodePorts, that.preserveNodePorts)
-        && Objects.equals(includeClusterResources, that.includeClusterResources)
-        && Objects.equals(existingResourcePolicy, that.existingResourcePolicy)
-        && Objects.equals(restoreStatus, that.restoreStatus);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(backupName, scheduleName, includedNamespaces, excludedNamespaces, includedResources,
-        excludedResources, namespaceMapping, labelSelector, restorePVs, preserveNodePorts,
-        includeClusterResources, existingResourcePolicy, restoreStatus);
-  }
+  @JsonPropertyDescription("A ConfigMap (kind and name) of volume policies for the restore.")
+  @Nullable
+  private TypedLocalObjectReference resourcePolicy;
 }

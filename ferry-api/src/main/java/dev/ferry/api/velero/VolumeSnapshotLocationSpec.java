@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import java.util.Map;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
 
 /** Desired state of a VolumeSnapshotLocation: where volume snapshots are taken. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VolumeSnapshotLocationSpec {
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class VolumeSnapshotLocationSpec extends UnknownFields {
 
   @JsonPropertyDescription("Snapshot provider, e.g. aws, azure or gcp.")
   @Required
@@ -20,47 +23,4 @@ public class VolumeSnapshotLocationSpec {
 
   @JsonPropertyDescription("Key of a Secret holding the provider's credentials.")
   private SecretKeySelector credential;
-
-  public String getProvider() {
-    return provider;
-  }
-
-  public void setProvider(String provider) {
-    this.provider = provider;
-  }
-
-  public Map<String, String> getConfig() {
-    return config;
-  }
-
-  public void setConfig(Map<String, String> config) {
-    this.config = config;
-  }
-
-  public SecretKeySelector getCredential() {
-    return credential;
-  }
-
-  public void setCredential(SecretKeySelector credential) {
-    this.credential = credential;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    VolumeSnapshotLocationSpec that = (VolumeSnapshotLocationSpec) o;
-    return Objects.equals(provider, that.provider)
-        && Objects.equals(config, that.config)
-        && Objects.equals(credential, that.credential);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(provider, config, credential);
-  }
 }

@@ -10,6 +10,7 @@ import dev.ferry.backup.OperationLog;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
 import dev.ferry.backup.format.BackupLayout;
+import dev.ferry.backup.format.VeleroBackupMetadata;
 import dev.ferry.backup.format.BackupTarballWriter;
 import dev.ferry.backup.model.GroupResource;
 import dev.ferry.backup.model.ItemKey;
@@ -114,6 +115,7 @@ public final class Backupper {
       status.getProgress().setItemsBackedUp(items);
       // velero-backup.json goes last: its presence marks a complete backup in the repository.
       backup.setStatus(status);
+      VeleroBackupMetadata.apply(backup, backup.getSpec().getStorageLocation(), kubernetesVersion());
       store.put(BackupLayout.ROOT.backupMetadata(name), Serialization.asJson(backup).getBytes(StandardCharsets.UTF_8));
       return status;
     } catch (IOException e) {
@@ -252,6 +254,19 @@ public final class Backupper {
     new ResultsFile(warnings, errors).write(results);
     store.put(BackupLayout.ROOT.backupResults(name), results.toByteArray());
     store.put(BackupLayout.ROOT.backupLogs(name), log.finish());
+    // Velero's describe and restore read these lists; Ferry's resource backup has none of their items.
+    for (String key : List.of(BackupLayout.ROOT.backupPodVolumeBackups(name),
+        BackupLayout.ROOT.backupVolumeSnapshots(name), BackupLayout.ROOT.backupItemOperations(name))) {
+      store.put(key, VeleroBackupMetadata.emptyList());
+    }
+  }
+
+  private io.fabric8.kubernetes.client.VersionInfo kubernetesVersion() {
+    try {
+      return client.getKubernetesVersion();
+    } catch (RuntimeException e) {
+      return null; // the annotations are informative; a backup does not fail for want of them
+    }
   }
 
   private List<String> validate(Backup backup) {

@@ -67,6 +67,11 @@ public record BackupLayout(String prefix) {
     return backupDir(backup) + backup + "-volumesnapshots.json.gz";
   }
 
+  /** Gzipped JSON list of asynchronous backup item operations (Velero's plugins). */
+  public String backupItemOperations(String backup) {
+    return backupDir(backup) + backup + "-itemoperations.json.gz";
+  }
+
   public String restoreDir(String restore) {
     return restoresRoot() + checkName(restore) + "/";
   }

@@ -43,6 +43,14 @@ public class BackupReconciler implements Reconciler<Backup> {
       return UpdateControl.noUpdate(); // finished: a backup is never run twice
     }
     KubernetesClient client = context.getClient();
+    if (phase == BackupPhase.IN_PROGRESS) {
+      // Our own status updates bump the generation (no status subresource), so this event may
+      // come from a cache older than the run that just finished: ask the API server.
+      Backup latest = client.resource(backup).get();
+      if (latest == null || latest.getStatus() == null || latest.getStatus().getPhase() != BackupPhase.IN_PROGRESS) {
+        return UpdateControl.noUpdate();
+      }
+    }
     String location = backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
     BackupStatus status;
     try (ObjectStore store = storage.open(backup.getMetadata().getNamespace(), location)) {
@@ -58,8 +66,8 @@ public class BackupReconciler implements Reconciler<Backup> {
     LOG.info("backup {}/{} ended {}", backup.getMetadata().getNamespace(), backup.getMetadata().getName(),
         status.getPhase());
     backup.setStatus(status);
-    // Progress patches moved the resource version on; apply the final status without it.
-    backup.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(backup);
+    // Progress updates moved the resource version on; StatusWriter re-reads on the conflict.
+    StatusWriter.write(client, backup, Backup::getStatus, Backup::setStatus);
+    return UpdateControl.noUpdate();
   }
 }

@@ -40,13 +40,30 @@ public class BackupStorageLocationReconciler implements Reconciler<BackupStorage
       ObjectStores.probe(store);
       status.setPhase(BackupStorageLocationPhase.AVAILABLE);
       status.setMessage(null);
+      if (syncs(location)) {
+        BackupSync.sync(context.getClient(), store, location.getMetadata().getNamespace(),
+            location.getMetadata().getName());
+        status.setLastSyncedTime(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+      }
     } catch (ObjectStoreException | IllegalArgumentException e) {
       status.setPhase(BackupStorageLocationPhase.UNAVAILABLE);
       status.setMessage(e.getMessage());
     }
     status.setLastValidationTime(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
     location.setStatus(status);
-    return UpdateControl.patchStatus(location).rescheduleAfter(frequency(location));
+    StatusWriter.write(context.getClient(), location, BackupStorageLocation::getStatus,
+        BackupStorageLocation::setStatus);
+    return UpdateControl.<BackupStorageLocation>noUpdate().rescheduleAfter(frequency(location));
+  }
+
+  /** Whether backups in the location are synced into Backup CRs: unless backupSyncPeriod is 0s. */
+  private static boolean syncs(BackupStorageLocation location) {
+    String period = location.getSpec() == null ? null : location.getSpec().getBackupSyncPeriod();
+    try {
+      return period == null || !GoDuration.parse(period).isZero();
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
   }
 
   private static Duration frequency(BackupStorageLocation location) {

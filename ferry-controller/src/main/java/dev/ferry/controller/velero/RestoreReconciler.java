@@ -54,6 +54,14 @@ public class RestoreReconciler implements Reconciler<Restore> {
       return UpdateControl.noUpdate();
     }
     KubernetesClient client = context.getClient();
+    if (phase == RestorePhase.IN_PROGRESS) {
+      // Our own status updates bump the generation (no status subresource), so this event may
+      // come from a cache older than the run that just finished: ask the API server.
+      Restore latest = client.resource(restore).get();
+      if (latest == null || latest.getStatus() == null || latest.getStatus().getPhase() != RestorePhase.IN_PROGRESS) {
+        return UpdateControl.noUpdate();
+      }
+    }
     String namespace = restore.getMetadata().getNamespace();
     String location = null;
     if (restore.getSpec() != null && restore.getSpec().getBackupName() != null) {
@@ -74,8 +82,8 @@ public class RestoreReconciler implements Reconciler<Restore> {
     }
     LOG.info("restore {}/{} ended {}", namespace, restore.getMetadata().getName(), status.getPhase());
     restore.setStatus(status);
-    // Progress patches moved the resource version on; apply the final status without it.
-    restore.getMetadata().setResourceVersion(null);
-    return UpdateControl.patchStatus(restore);
+    // Progress updates moved the resource version on; StatusWriter re-reads on the conflict.
+    StatusWriter.write(client, restore, Restore::getStatus, Restore::setStatus);
+    return UpdateControl.noUpdate();
   }
 }

@@ -42,7 +42,9 @@ final class StatusPublisher<R extends HasMetadata, S> implements Consumer<S> {
     last = now;
     setStatus.accept(resource, status);
     try {
-      client.resource(resource).patchStatus();
+      // No status subresource on velero.io kinds: update the whole object, keeping its new version.
+      resource.getMetadata().setResourceVersion(
+          StatusWriter.write(client, resource, r -> status, setStatus).getMetadata().getResourceVersion());
     } catch (KubernetesClientException e) {
       // Progress is best effort; the final status is written with retries by the reconciler.
       LOG.debug("could not publish progress of {}: {}", resource.getMetadata().getName(), e.getMessage());

@@ -35,6 +35,7 @@ public final class TransformPipeline {
         new ServiceCleanup(),
         new StripServerFields(),
         new PersistentVolumeReclaim(),
+        new ClaimBindingReset(),
         new ImageReferenceRewrite(),
         new NamespaceMapping()));
   }

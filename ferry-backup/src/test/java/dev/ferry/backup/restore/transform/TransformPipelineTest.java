@@ -21,7 +21,7 @@ class TransformPipelineTest {
   void defaultsListEveryTransformInOrder() {
     assertThat(TransformPipeline.defaults().transforms()).extracting(RestoreTransform::name)
         .containsExactly("DropExcluded", "PodCleanup", "JobCleanup", "ServiceCleanup",
-            "StripServerFields", "PersistentVolumeReclaim", "ImageReferenceRewrite",
+            "StripServerFields", "PersistentVolumeReclaim", "ClaimBindingReset", "ImageReferenceRewrite",
             "NamespaceMapping");
   }
 
