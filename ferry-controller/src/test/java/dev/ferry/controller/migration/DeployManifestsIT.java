@@ -9,6 +9,7 @@ import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.migration.MigStorage;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.RemoteAccess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
@@ -57,6 +58,10 @@ class DeployManifestsIT {
     LocalCluster source = testbed.source();
     LocalCluster destination = testbed.destination();
     KubernetesClient host = source.client();
+    // This test proves what deploy/'s RBAC alone grants. Another test of this JVM may have bound the
+    // same service account to cluster-admin on this shared cluster (RemoteAccess, the remote-cluster
+    // fixture); that binding goes for the length of this test (a later fixture applies it again).
+    host.rbac().clusterRoleBindings().withName(RemoteAccess.SERVICE_ACCOUNT + "-cluster-admin").delete();
     Path deploy = Path.of(System.getProperty("ferry.repo.root", "..")).resolve("deploy");
 
     // (1) Every document of deploy/, server-side applied; openshift-config must exist for its RoleBinding.
