@@ -53,6 +53,19 @@ final class StorageProviders {
               "Do not verify the endpoint's certificate (not recommended).")),
           List.of(new Field("aws-access-key-id", "Access key", Type.SECRET, true, null),
               new Field("aws-secret-access-key", "Secret key", Type.SECRET, true, null))),
+      new Provider("azure", "Microsoft Azure Blob Storage", List.of(
+          new Field("azureStorageAccount", "Storage account", Type.TEXT, true, "Name of the storage account."),
+          new Field("azureStorageContainer", "Blob container", Type.TEXT, true,
+              "An existing container that holds the repository."),
+          new Field("azureResourceGroup", "Resource group", Type.TEXT, false, "Resource group of the storage account."),
+          new Field("azureStorageAccountURI", "Blob endpoint", Type.TEXT, false,
+              "The account's blob endpoint when it is not https://<account>.blob.core.windows.net (e.g. Azurite).")),
+          List.of(new Field("AZURE_STORAGE_ACCOUNT_ACCESS_KEY", "Storage account key", Type.SECRET, true, null))),
+      new Provider("gcp", "Google Cloud Storage", List.of(
+          new Field("gcpBucket", "Bucket name", Type.TEXT, true, "The bucket that holds the repository."),
+          new Field("gcpStoreEndpoint", "Storage endpoint", Type.TEXT, false,
+              "Only for a GCS-compatible server other than Google's (Ferry's own setting).")),
+          List.of(new Field("cloud", "Service-account key (JSON)", Type.SECRET, true, null))),
       new Provider("filesystem", "Local filesystem (Ferry)", List.of(
           new Field("filesystemPath", "Directory", Type.TEXT, true,
               "Absolute path of a directory the controller can read and write.")),

@@ -78,6 +78,27 @@ class ConsoleManifestsTest {
   }
 
   @Test
+  void azureAndGcpStorageWithVelerosCredentialKeys() {
+    var azure = ConsoleManifests.storage(form("""
+        {"name": "blob", "provider": "azure",
+         "config": {"azureStorageAccount": "acct", "azureStorageContainer": "repo"},
+         "credentials": {"AZURE_STORAGE_ACCOUNT_ACCESS_KEY": "KEY"}}"""), NS);
+    assertThat(azure.credentials().getStringData()).containsEntry("AZURE_STORAGE_ACCOUNT_ACCESS_KEY", "KEY");
+    assertThat(azure.storage().getSpec().getBackupStorageConfig().getAzureStorageContainer()).isEqualTo("repo");
+    assertThat(Serialization.asJson(azure.storage())).contains("\"backupStorageProvider\":\"azure\"")
+        .doesNotContain("KEY");
+
+    var gcs = ConsoleManifests.storage(form("""
+        {"name": "gcs", "provider": "gcp", "config": {"gcpBucket": "b"},
+         "credentials": {"cloud": "{\\"type\\": \\"service_account\\"}"}}"""), NS);
+    assertThat(gcs.credentials().getStringData()).containsKey("cloud");
+    assertThat(gcs.storage().getSpec().getBackupStorageConfig().getGcpBucket()).isEqualTo("b");
+    assertThatThrownBy(() -> ConsoleManifests.storage(form("""
+        {"name": "gcs", "provider": "gcp", "config": {"gcpBucket": "b"}}"""), NS))
+        .hasMessageContaining("Service-account key (JSON) is required");
+  }
+
+  @Test
   void filesystemStorageNeedsItsDirectoryAndNoSecret() {
     var objects = ConsoleManifests.storage(form(
         "{\"name\": \"repo\", \"provider\": \"filesystem\", \"config\": {\"filesystemPath\": \"/srv/repo\"}}"), NS);
@@ -86,7 +107,7 @@ class ConsoleManifestsTest {
     assertThatThrownBy(() -> ConsoleManifests.storage(form("{\"name\": \"repo\", \"provider\": \"filesystem\"}"), NS))
         .hasMessageContaining("Directory (filesystemPath) is required");
     assertThatThrownBy(() -> ConsoleManifests.storage(form("{\"name\": \"repo\", \"provider\": \"tape\"}"), NS))
-        .hasMessageContaining("not one of [aws, filesystem");
+        .hasMessageContaining("not one of [aws, azure, gcp, filesystem");
   }
 
   @Test
