@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,13 +14,24 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
     versionProvider = FerryVersion.class,
-    description = "Ferry moves applications (resources, volume data, images) between Kubernetes/OpenShift clusters.",
-    subcommands = {VersionCommand.class, CrdsCommand.class, TestbedCommand.class, DemoCommand.class,
-        ControllerCommand.class, AnalyzeCommand.class, BackupCommand.class, RestoreCommand.class, PlanCommand.class,
-        MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
-        ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class,
-        ConsoleCommand.class})
+    description = "Ferry moves applications (resources, volume data, images) between Kubernetes/OpenShift clusters.")
 public class FerryCommand {
+  /**
+   * The top-level commands, in the order {@code ferry --help} lists them. Registered in code, not
+   * with {@code @Command(subcommands = …)}: picocli builds the model of every command it is given
+   * (reflection over each class, its options and descriptions), which was most of a one-shot
+   * command's start-up; {@link Main#run} gives it only the command being run.
+   */
+  static final List<Class<?>> COMMANDS = List.of(VersionCommand.class, CrdsCommand.class, TestbedCommand.class,
+      DemoCommand.class, ControllerCommand.class, AnalyzeCommand.class, BackupCommand.class, RestoreCommand.class,
+      PlanCommand.class, MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
+      ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class,
+      ConsoleCommand.class);
+
+  /** The name a command class is run by (its {@code @Command(name)}), read without building its model. */
+  static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
 
   @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
