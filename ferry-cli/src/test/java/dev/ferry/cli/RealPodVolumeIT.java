@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestbedExtension.class)
 class RealPodVolumeIT {
+  private static final Duration POLL = Duration.ofMillis(250);
   private static final int LARGE = 48 * 1024 * 1024;
   private static final int SMALL_FILES = 300;
   /** Large enough that the sender is still copying when the test kills it. */
@@ -76,12 +78,7 @@ class RealPodVolumeIT {
 
     Instant began = Instant.now();
     List<TransferState> seen = new ArrayList<>();
-    TransferState state = launcher.poll(transfer);
-    while (!state.finished()) {
-      seen.add(state);
-      Thread.sleep(500);
-      state = launcher.poll(transfer);
-    }
+    TransferState state = pollUntil(launcher, transfer, TransferState::finished, seen);
     Duration byPods = Duration.between(began, Instant.now());
     assertThat(state.phase()).as("%s; states seen: %s", state.message(), seen).isEqualTo(TransferState.Phase.SUCCEEDED);
     assertThat(state.message()).as("the sender's summary line").contains("files");
@@ -137,18 +134,12 @@ class RealPodVolumeIT {
     VolumeTransfer transfer = transfer(ns, source, destination, sourceClaim, targetClaim);
 
     // Kill the sender once some data has arrived and before it is done.
-    TransferState state = launcher.poll(transfer);
-    while (!state.finished() && (state.progress() == null || state.progress().bytesDone() < (8L << 20))) {
-      Thread.sleep(200);
-      state = launcher.poll(transfer);
-    }
+    TransferState state = pollUntil(launcher, transfer,
+        st -> st.finished() || (st.progress() != null && st.progress().bytesDone() >= (8L << 20)), new ArrayList<>());
     assertThat(state.finished()).as("the copy must still be running to be cut: %s", state.message()).isFalse();
     long doneWhenKilled = state.progress().bytesDone();
     source.pods().inNamespace(ns).withLabel(MoverJobs.ROLE_LABEL, "sender").withGracePeriod(0).delete();
-    while (!state.finished()) {
-      Thread.sleep(500);
-      state = launcher.poll(transfer);
-    }
+    state = pollUntil(launcher, transfer, TransferState::finished, new ArrayList<>());
     assertThat(state.phase()).as(state.message()).isEqualTo(TransferState.Phase.FAILED);
     assertThat(state.message()).contains("sender Job");
 
@@ -158,11 +149,7 @@ class RealPodVolumeIT {
       client.pods().inNamespace(ns).withLabel(MoverJobs.TRANSFER_LABEL).informOnCondition(List::isEmpty)
           .get(3, TimeUnit.MINUTES);
     }
-    state = launcher.poll(transfer);
-    while (!state.finished()) {
-      Thread.sleep(500);
-      state = launcher.poll(transfer);
-    }
+    state = pollUntil(launcher, transfer, TransferState::finished, new ArrayList<>());
     assertThat(state.phase()).as(state.message()).isEqualTo(TransferState.Phase.SUCCEEDED);
     assertThat(state.message()).as("killed after %d bytes", doneWhenKilled)
         .contains("the rest was already on the destination");
@@ -177,6 +164,22 @@ class RealPodVolumeIT {
     pvc.setNamespace(ns);
     return new VolumeTransfer("dvm-" + ns + "/" + ns + "/data/1", TransferNames.of("dvm-" + ns, ns, "data"), pvc,
         source, destination, sourceClaim, targetClaim, Optional.empty(), Optional.empty(), false, Optional.empty());
+  }
+
+  /**
+   * Polls the launcher as the DirectVolumeMigration reconciler does (it has no watch to offer: the
+   * state is read from the pods' reports) until {@code done} holds; the states before go to {@code seen}.
+   * The test's {@code @Timeout} bounds it.
+   */
+  private static TransferState pollUntil(JobVolumeLauncher launcher, VolumeTransfer transfer,
+      Predicate<TransferState> done, List<TransferState> seen) throws InterruptedException {
+    TransferState state = launcher.poll(transfer);
+    while (!done.test(state)) {
+      seen.add(state);
+      Thread.sleep(POLL.toMillis());
+      state = launcher.poll(transfer);
+    }
+    return state;
   }
 
   private static void confined(KubernetesClient client, RealNode node, String name) {
