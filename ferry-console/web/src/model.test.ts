@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  flatten, health, migrationState, migrationsOf, migrationType, namespaceEntries, pipelineProgress, planActions,
+  flatten, health, migrationState, migrationsOf, migrationType, namespaceEntries, pipelineProgress, planActions, planForm, clusterForm, storageForm,
   raised, splitMapping, stepState, storageLocation, TreeNode,
 } from './model';
 
@@ -87,5 +87,40 @@ describe('storage location', () => {
   it('shows where each provider keeps the repository', () => {
     expect(storageLocation({ metadata: { name: 's' }, spec: { backupStorageProvider: 'aws', backupStorageConfig: { awsBucketName: 'b', awsS3Url: 'http://x' } } })).toBe('s3://b at http://x');
     expect(storageLocation({ metadata: { name: 's' }, spec: { backupStorageProvider: 'filesystem', backupStorageConfig: { filesystemPath: '/r' } } })).toBe('/r');
+  });
+});
+
+describe('planForm', () => {
+  it('turns a plan back into what the wizard writes', () => {
+    const plan = {
+      metadata: { name: 'shop' },
+      spec: {
+        srcMigClusterRef: { name: 'src' }, destMigClusterRef: { name: 'host' }, migStorageRef: { name: 'repo' },
+        namespaces: ['shop:shop-prod', 'db'], indirectVolumeMigration: true,
+      },
+    };
+    const form = planForm(plan);
+    expect(form.general).toEqual({ name: 'shop', sourceCluster: 'src', destinationCluster: 'host', storage: 'repo' });
+    expect(form.selected).toEqual(['shop', 'db']);
+    expect(form.targets).toEqual({ shop: 'shop-prod' });
+    expect(form.options).toEqual({ indirectImageMigration: false, indirectVolumeMigration: true });
+    expect(namespaceEntries(form.selected, form.targets).entries).toEqual(plan.spec.namespaces);
+  });
+});
+
+describe('edit forms', () => {
+  it('reads a cluster back without its token and with its CA bundle as PEM', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n';
+    const form = clusterForm({ metadata: { name: 'src' }, spec: { url: 'https://a:6443', caBundle: btoa(pem),
+      serviceAccountSecretRef: { name: 'src-token-x', namespace: 'openshift-config' }, insecure: true } });
+    expect(form).toEqual({ name: 'src', isHostCluster: false, url: 'https://a:6443', token: '', caBundle: pem,
+      insecure: true, exposedRegistryPath: '', azureResourceGroup: '' });
+  });
+  it('reads a repository back without its credentials reference', () => {
+    const form = storageForm({ metadata: { name: 'repo' }, spec: { backupStorageProvider: 'aws', backupStorageConfig: {
+      awsBucketName: 'b', awsS3ForcePathStyle: true, awsSignatureVersion: 4,
+      credsSecretRef: { name: 'c', namespace: 'openshift-config' } } } });
+    expect(form).toEqual({ name: 'repo', provider: 'aws',
+      config: { awsBucketName: 'b', awsS3ForcePathStyle: true, awsSignatureVersion: '4' } });
   });
 });

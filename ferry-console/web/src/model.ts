@@ -89,6 +89,74 @@ export function namespaceEntries(selected: string[], targets: Record<string, str
   return { entries, problems };
 }
 
+/**
+ * The repository form's values of an existing MigStorage (its Edit): the provider and its
+ * configuration (CA bundles decoded to PEM); credentials are never read back.
+ */
+export function storageForm(storage: KubeObject): { name: string; provider: string; config: Record<string, string | boolean> } {
+  const config: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(storage.spec?.backupStorageConfig ?? {})) {
+    if (key === 'credsSecretRef' || value === null || typeof value === 'object') continue;
+    if (key === 's3CustomCABundle' && typeof value === 'string') {
+      try {
+        config[key] = atob(value);
+      } catch {
+        config[key] = value;
+      }
+    } else {
+      config[key] = typeof value === 'boolean' ? value : String(value);
+    }
+  }
+  return { name: storage.metadata.name, provider: storage.spec?.backupStorageProvider ?? '', config };
+}
+
+/** The cluster form's values of an existing MigCluster (its Edit); the token is never read back. */
+export function clusterForm(cluster: KubeObject) {
+  const spec = cluster.spec ?? {};
+  let caBundle = '';
+  try {
+    caBundle = spec.caBundle ? atob(spec.caBundle) : '';
+  } catch {
+    caBundle = '';
+  }
+  return {
+    name: cluster.metadata.name, isHostCluster: !!spec.isHostCluster, url: spec.url ?? '', token: '', caBundle,
+    insecure: !!spec.insecure, exposedRegistryPath: spec.exposedRegistryPath ?? '',
+    azureResourceGroup: spec.azureResourceGroup ?? '',
+  };
+}
+
+/** The wizard's form state of an existing plan (its Edit): the inverse of what the wizard writes. */
+export function planForm(plan: KubeObject): {
+  general: { name: string; sourceCluster: string; destinationCluster: string; storage: string };
+  selected: string[];
+  targets: Record<string, string>;
+  options: { indirectImageMigration: boolean; indirectVolumeMigration: boolean };
+} {
+  const spec = plan.spec ?? {};
+  const selected: string[] = [];
+  const targets: Record<string, string> = {};
+  for (const entry of (spec.namespaces ?? []) as string[]) {
+    const [source, target] = entry.split(':');
+    selected.push(source);
+    if (target) targets[source] = target;
+  }
+  return {
+    general: {
+      name: plan.metadata.name,
+      sourceCluster: spec.srcMigClusterRef?.name ?? '',
+      destinationCluster: spec.destMigClusterRef?.name ?? '',
+      storage: spec.migStorageRef?.name ?? '',
+    },
+    selected,
+    targets,
+    options: {
+      indirectImageMigration: !!spec.indirectImageMigration,
+      indirectVolumeMigration: !!spec.indirectVolumeMigration,
+    },
+  };
+}
+
 export function isValidName(name: string): boolean {
   return name.length > 0 && name.length <= 63 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name);
 }

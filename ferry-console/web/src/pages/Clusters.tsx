@@ -5,13 +5,14 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api, useResource } from '../api';
-import { KubeObject, clusterRow, health } from '../model';
+import { KubeObject, clusterForm, clusterRow, health } from '../model';
 import { Conditions, Confirm, ErrorAlert, HealthLabel } from './common';
 import { raised } from '../model';
 
 export function ClustersPage() {
   const clusters = useResource<KubeObject[]>('/api/clusters');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<KubeObject>();
   const [removing, setRemoving] = useState<string>();
   const [expanded, setExpanded] = useState<string>();
   return (
@@ -44,6 +45,7 @@ export function ClustersPage() {
                   <Button variant="link" id={`refresh-cluster-${row.name}`}
                     onClick={() => api.post(`/api/clusters/${encodeURIComponent(row.name)}/refresh`, {}).then(clusters.reload)}>
                     Refresh</Button>{' '}
+                  <Button variant="link" id={`edit-cluster-${row.name}`} onClick={() => setEditing(c)}>Edit</Button>{' '}
                   <Button variant="secondary" isDanger id={`remove-cluster-${row.name}`}
                     onClick={() => setRemoving(row.name)}>Remove</Button>
                 </Td>
@@ -55,7 +57,8 @@ export function ClustersPage() {
           );
         })}
       </Table>
-      {adding && <AddCluster onClose={() => { setAdding(false); clusters.reload(); }} />}
+      {adding && <ClusterForm onClose={() => { setAdding(false); clusters.reload(); }} />}
+      {editing && <ClusterForm existing={editing} onClose={() => { setEditing(undefined); clusters.reload(); }} />}
       {removing && (
         <Confirm title={`Remove cluster ${removing}?`} confirmLabel="Remove" danger
           body={`This deletes MigCluster ${removing} and the token Secret created for it. Plans that use it stop being ready.`}
@@ -66,20 +69,22 @@ export function ClustersPage() {
   );
 }
 
-function AddCluster({ onClose }: { onClose: () => void }) {
-  const [form, setForm] = useState({ name: '', isHostCluster: false, url: '', token: '', caBundle: '',
-    insecure: false, exposedRegistryPath: '', azureResourceGroup: '' });
+/** Add a cluster, or edit one (`existing`): the token field then stays empty unless it is to change. */
+function ClusterForm({ existing, onClose }: { existing?: KubeObject; onClose: () => void }) {
+  const [form, setForm] = useState(existing ? clusterForm(existing) : { name: '', isHostCluster: false, url: '',
+    token: '', caBundle: '', insecure: false, exposedRegistryPath: '', azureResourceGroup: '' });
+  const title = existing ? `Edit cluster ${existing.metadata.name}` : 'Add cluster';
   const [caFile, setCaFile] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = (k: string, v: unknown) => setForm({ ...form, [k]: v });
   return (
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="add-cluster-title" id="add-cluster-modal">
-      <ModalHeader title="Add cluster" labelId="add-cluster-title" />
+      <ModalHeader title={title} labelId="add-cluster-title" />
       <ModalBody>
         <Form id="add-cluster-form" onSubmit={(e) => e.preventDefault()}>
           <FormGroup label="Cluster name" isRequired fieldId="cluster-name">
-            <TextInput id="cluster-name" value={form.name} onChange={(_e, v) => set('name', v)} />
+            <TextInput id="cluster-name" value={form.name} isDisabled={!!existing} onChange={(_e, v) => set('name', v)} />
           </FormGroup>
           <Checkbox id="cluster-host" label="This is the host cluster (where the console and the controller act)"
             isChecked={form.isHostCluster} onChange={(_e, v) => set('isHostCluster', v)} />
@@ -89,11 +94,12 @@ function AddCluster({ onClose }: { onClose: () => void }) {
                 <TextInput id="cluster-url" value={form.url} placeholder="https://api.example.com:6443"
                   onChange={(_e, v) => set('url', v)} />
               </FormGroup>
-              <FormGroup label="Service account token" isRequired fieldId="cluster-token">
+              <FormGroup label="Service account token" isRequired={!existing} fieldId="cluster-token">
                 <TextInput id="cluster-token" type="password" value={form.token}
                   onChange={(_e, v) => set('token', v)} />
                 <FormHelperText><HelperText><HelperTextItem>
-                  Stored in a Secret in openshift-config; never shown again.
+                  {existing ? 'Leave empty to keep the current token; a new one replaces it in its Secret.'
+                    : 'Stored in a Secret in openshift-config; never shown again.'}
                 </HelperTextItem></HelperText></FormHelperText>
               </FormGroup>
               <FormGroup label="CA bundle (PEM)" fieldId="cluster-ca">
@@ -122,8 +128,9 @@ function AddCluster({ onClose }: { onClose: () => void }) {
       <ModalFooter>
         <Button id="add-cluster-submit" isDisabled={busy || !form.name} onClick={() => {
           setBusy(true);
-          api.post('/api/clusters', form).then(onClose).catch((e: Error) => { setError(e.message); setBusy(false); });
-        }}>Add cluster</Button>
+          (existing ? api.put(`/api/clusters/${encodeURIComponent(existing.metadata.name)}`, form)
+            : api.post('/api/clusters', form)).then(onClose).catch((e: Error) => { setError(e.message); setBusy(false); });
+        }}>{existing ? 'Save' : 'Add cluster'}</Button>
         <Button variant="link" onClick={onClose}>Cancel</Button>
       </ModalFooter>
     </Modal>

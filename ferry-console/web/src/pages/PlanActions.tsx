@@ -7,7 +7,7 @@ import { navigate } from '../App';
 
 type Action = 'stage' | 'cutover' | 'rollback' | 'delete';
 
-/** A plan's menu: Stage, Cutover (halt transactions = quiesce), Rollback, Delete — each confirmed first. */
+/** A plan's menu: Stage, Cutover (halt transactions = quiesce), Rollback, Edit, Delete — each (but Edit) confirmed first. */
 export function PlanActions({ plan, migrations, onDone }: { plan: KubeObject; migrations: KubeObject[]; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [action, setAction] = useState<Action>();
@@ -31,6 +31,7 @@ export function PlanActions({ plan, migrations, onDone }: { plan: KubeObject; mi
             onClick={() => { setOpen(false); setAction('cutover'); }}>Cutover</DropdownItem>
           <DropdownItem id="action-rollback" isDisabled={!can.rollback}
             onClick={() => { setOpen(false); setAction('rollback'); }}>Rollback</DropdownItem>
+          <DropdownItem id="action-edit" onClick={() => { setOpen(false); navigate(`plans/${encodeURIComponent(name)}/edit`); }}>Edit</DropdownItem>
           <DropdownItem id="action-delete" isDanger onClick={() => { setOpen(false); setAction('delete'); }}>Delete</DropdownItem>
         </DropdownList>
       </Dropdown>

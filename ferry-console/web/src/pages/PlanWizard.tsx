@@ -5,7 +5,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api, useResource } from '../api';
-import { KubeObject, isValidName, namespaceEntries, raised, volumeChoices, health } from '../model';
+import { KubeObject, isValidName, namespaceEntries, planForm, raised, volumeChoices, health } from '../model';
 import { Conditions, ErrorAlert, HealthLabel } from './common';
 import { navigate } from '../App';
 
@@ -15,15 +15,21 @@ const PHASES = ['PreBackup', 'PostBackup', 'PreRestore', 'PostRestore'];
 interface NamespaceRow { name: string; pods: number; persistentVolumeClaims: number }
 interface HookForm { name: string; phase: string; image: string; targetCluster: string; serviceAccount: string; executionNamespace: string; activeDeadlineSeconds: string }
 
-/** The plan wizard: the plan is created after the namespaces step (so the controller discovers its volumes), then edited. */
-export function PlanWizard() {
+/**
+ * The plan wizard: the plan is created after the namespaces step (so the controller discovers its
+ * volumes), then edited. With `edit`, the same steps open on an existing plan and every step is a
+ * PATCH of it (MTC's "Edit" of a plan).
+ */
+export function PlanWizard({ edit }: { edit?: string }) {
   const clusters = useResource<KubeObject[]>('/api/clusters');
   const storages = useResource<KubeObject[]>('/api/storages');
   const [step, setStep] = useState(0);
   const [general, setGeneral] = useState({ name: '', sourceCluster: '', destinationCluster: '', storage: '' });
   const [selected, setSelected] = useState<string[]>([]);
   const [targets, setTargets] = useState<Record<string, string>>({});
-  const [created, setCreated] = useState(false);
+  const [created, setCreated] = useState(!!edit);
+  const [loaded, setLoaded] = useState(!edit);
+  const [kept, setKept] = useState<any[]>([]);
   const [options, setOptions] = useState({ indirectImageMigration: false, indirectVolumeMigration: false });
   const [selections, setSelections] = useState<Record<string, any>>({});
   const [hooks, setHooks] = useState<HookForm[]>([]);
@@ -47,6 +53,19 @@ export function PlanWizard() {
     }));
   }, [clusters.data, storages.data]);
 
+  useEffect(() => {
+    if (!edit) return;
+    api.get<KubeObject>(`/api/plans/${encodeURIComponent(edit)}`).then((p) => {
+      const loadedPlan = planForm(p);
+      setGeneral(loadedPlan.general);
+      setSelected(loadedPlan.selected);
+      setTargets(loadedPlan.targets);
+      setOptions(loadedPlan.options);
+      setKept(p.spec?.hooks ?? []);
+      setLoaded(true);
+    }).catch((e: Error) => setError(e.message));
+  }, [edit]);
+
   const generalValid = isValidName(general.name) && !!general.sourceCluster && !!general.destinationCluster && !!general.storage;
   const act = (f: () => Promise<unknown>) => {
     setBusy(true);
@@ -54,7 +73,13 @@ export function PlanWizard() {
     f().catch((e: Error) => setError(e.message)).finally(() => setBusy(false));
   };
   const next = () => {
-    if (step === 1) {
+    if (step === 0 && edit) {
+      act(async () => {
+        await api.patch(`/api/plans/${encodeURIComponent(general.name)}`, { sourceCluster: general.sourceCluster,
+          destinationCluster: general.destinationCluster, storage: general.storage });
+        setStep(1);
+      });
+    } else if (step === 1) {
       act(async () => {
         if (!created) {
           await api.post('/api/plans', { ...general, namespaces: ns.entries });
@@ -71,15 +96,16 @@ export function PlanWizard() {
         }
         await api.patch(`/api/plans/${encodeURIComponent(general.name)}`, { ...options,
           persistentVolumes: Object.entries(selections).map(([name, selection]) => ({ name, selection })),
-          hooks: hooks.map((h) => ({ reference: { name: h.name }, phase: h.phase, serviceAccount: h.serviceAccount,
-            executionNamespace: h.executionNamespace })) });
+          hooks: [...kept.map((h) => ({ ...h, reference: { name: h.reference?.name } })),
+            ...hooks.map((h) => ({ reference: { name: h.name }, phase: h.phase, serviceAccount: h.serviceAccount,
+              executionNamespace: h.executionNamespace }))] });
         navigate(`plans/${encodeURIComponent(general.name)}`);
       });
     } else {
       setStep(step + 1);
     }
   };
-  const nextDisabled = busy || (step === 0 && !generalValid) || (step === 1 && ns.problems.length > 0)
+  const nextDisabled = busy || !loaded || (step === 0 && !generalValid) || (step === 1 && ns.problems.length > 0)
     || (step === STEPS.length - 1 && !plan.data);
   const selection = (pv: any) => ({ ...(pv.selection ?? {}), ...(selections[pv.name] ?? {}) });
   const select = (pv: any, change: Record<string, unknown>) =>
@@ -88,7 +114,7 @@ export function PlanWizard() {
 
   return (
     <PageSection>
-      <Title headingLevel="h1">Create migration plan</Title>
+      <Title headingLevel="h1">{edit ? `Edit migration plan ${edit}` : 'Create migration plan'}</Title>
       <ProgressStepper style={{ margin: '16px 0' }} aria-label="Wizard steps">
         {STEPS.map((s, i) => (
           <ProgressStep key={s} id={`wizard-step-${i}`} titleId={`wizard-step-title-${i}`}
@@ -104,15 +130,15 @@ export function PlanWizard() {
                 onChange={(_e, v) => setGeneral({ ...general, name: v })} />
             </FormGroup>
             <FormGroup label="Source cluster" isRequired fieldId="plan-source">
-              <FormSelect id="plan-source" value={general.sourceCluster} isDisabled={created}
+              <FormSelect id="plan-source" value={general.sourceCluster} isDisabled={created && !edit}
                 onChange={(_e, v) => setGeneral({ ...general, sourceCluster: v })}>{clusterOptions}</FormSelect>
             </FormGroup>
             <FormGroup label="Target cluster" isRequired fieldId="plan-destination">
-              <FormSelect id="plan-destination" value={general.destinationCluster} isDisabled={created}
+              <FormSelect id="plan-destination" value={general.destinationCluster} isDisabled={created && !edit}
                 onChange={(_e, v) => setGeneral({ ...general, destinationCluster: v })}>{clusterOptions}</FormSelect>
             </FormGroup>
             <FormGroup label="Replication repository" isRequired fieldId="plan-storage">
-              <FormSelect id="plan-storage" value={general.storage} isDisabled={created}
+              <FormSelect id="plan-storage" value={general.storage} isDisabled={created && !edit}
                 onChange={(_e, v) => setGeneral({ ...general, storage: v })}>
                 {(storages.data ?? []).map((s) => <FormSelectOption key={s.metadata.name} value={s.metadata.name} label={s.metadata.name} />)}
               </FormSelect>
@@ -181,11 +207,15 @@ export function PlanWizard() {
         )}
         {step === 4 && (
           <>
+            {kept.map((h, i) => (
+              <Alert key={`kept-${i}`} isInline variant="info" title={`${h.phase}: hook ${h.reference?.name}`}
+                actionClose={<Button variant="link" onClick={() => setKept(kept.filter((_, j) => j !== i))}>Remove</Button>} />
+            ))}
             {hooks.map((h, i) => (
               <Alert key={i} isInline variant="info" title={`${h.phase}: hook ${h.name} (${h.image}) on the ${h.targetCluster} cluster`}
                 actionClose={<Button variant="link" onClick={() => setHooks(hooks.filter((_, j) => j !== i))}>Remove</Button>} />
             ))}
-            {hooks.length < 4 && <HookEditor used={hooks.map((h) => h.phase)} onAdd={(h) => setHooks([...hooks, h])} />}
+            {kept.length + hooks.length < 4 && <HookEditor used={[...kept, ...hooks].map((h) => h.phase)} onAdd={(h) => setHooks([...hooks, h])} />}
           </>
         )}
         {step === 5 && (

@@ -5,7 +5,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api, useResource } from '../api';
-import { KubeObject, health, raised, storageLocation } from '../model';
+import { KubeObject, health, raised, storageForm, storageLocation } from '../model';
 import { Confirm, ErrorAlert, HealthLabel } from './common';
 
 interface Field { key: string; label: string; type: 'TEXT' | 'BOOLEAN' | 'PEM' | 'SECRET'; required: boolean; help?: string }
@@ -14,6 +14,7 @@ interface Provider { id: string; label: string; config: Field[]; credentials: Fi
 export function StoragesPage() {
   const storages = useResource<KubeObject[]>('/api/storages');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<KubeObject>();
   const [removing, setRemoving] = useState<string>();
   return (
     <PageSection>
@@ -37,6 +38,7 @@ export function StoragesPage() {
                 <Td><HealthLabel health={health(s)} id={`storage-status-${s.metadata.name}`} /></Td>
                 <Td>{problem?.message}</Td>
                 <Td isActionCell>
+                  <Button variant="link" id={`edit-storage-${s.metadata.name}`} onClick={() => setEditing(s)}>Edit</Button>{' '}
                   <Button variant="secondary" isDanger onClick={() => setRemoving(s.metadata.name)}>Remove</Button>
                 </Td>
               </Tr>
@@ -44,7 +46,8 @@ export function StoragesPage() {
           })}
         </Tbody>
       </Table>
-      {adding && <AddStorage onClose={() => { setAdding(false); storages.reload(); }} />}
+      {adding && <StorageForm onClose={() => { setAdding(false); storages.reload(); }} />}
+      {editing && <StorageForm existing={editing} onClose={() => { setEditing(undefined); storages.reload(); }} />}
       {removing && (
         <Confirm title={`Remove replication repository ${removing}?`} confirmLabel="Remove" danger
           body={`This deletes MigStorage ${removing} and its credentials Secret; the data in the store stays.`}
@@ -55,11 +58,13 @@ export function StoragesPage() {
   );
 }
 
-function AddStorage({ onClose }: { onClose: () => void }) {
+/** Add a repository, or edit one (`existing`): credentials then stay empty unless they are to change. */
+function StorageForm({ existing, onClose }: { existing?: KubeObject; onClose: () => void }) {
   const providers = useResource<Provider[]>('/api/providers');
-  const [name, setName] = useState('');
-  const [providerId, setProviderId] = useState('');
-  const [config, setConfig] = useState<Record<string, string | boolean>>({});
+  const initial = existing ? storageForm(existing) : { name: '', provider: '', config: {} };
+  const [name, setName] = useState(initial.name);
+  const [providerId, setProviderId] = useState(initial.provider);
+  const [config, setConfig] = useState<Record<string, string | boolean>>(initial.config);
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -73,17 +78,19 @@ function AddStorage({ onClose }: { onClose: () => void }) {
     const value = secret ? credentials[f.key] ?? '' : (config[f.key] as string) ?? '';
     const change = (v: string) => secret ? setCredentials({ ...credentials, [f.key]: v }) : setConfig({ ...config, [f.key]: v });
     return (
-      <FormGroup key={f.key} label={f.label} isRequired={f.required} fieldId={id}>
+      <FormGroup key={f.key} label={f.label} isRequired={f.required && !(secret && existing)} fieldId={id}>
         {f.type === 'PEM'
           ? <TextArea id={id} value={value} onChange={(_e, v) => change(v)} resizeOrientation="vertical" />
           : <TextInput id={id} type={f.type === 'SECRET' ? 'password' : 'text'} value={value} onChange={(_e, v) => change(v)} />}
+        {secret && existing && <FormHelperText><HelperText><HelperTextItem>Leave empty to keep the current value.</HelperTextItem></HelperText></FormHelperText>}
         {f.help && <FormHelperText><HelperText><HelperTextItem>{f.help}</HelperTextItem></HelperText></FormHelperText>}
       </FormGroup>
     );
   };
   return (
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="add-storage-title" id="add-storage-modal">
-      <ModalHeader title="Add replication repository" labelId="add-storage-title" />
+      <ModalHeader title={existing ? `Edit replication repository ${existing.metadata.name}` : 'Add replication repository'}
+        labelId="add-storage-title" />
       <ModalBody>
         <Form onSubmit={(e) => e.preventDefault()}>
           <FormGroup label="Storage provider type" isRequired fieldId="storage-provider">
@@ -92,7 +99,7 @@ function AddStorage({ onClose }: { onClose: () => void }) {
             </FormSelect>
           </FormGroup>
           <FormGroup label="Replication repository name" isRequired fieldId="storage-name">
-            <TextInput id="storage-name" value={name} onChange={(_e, v) => setName(v)} />
+            <TextInput id="storage-name" value={name} isDisabled={!!existing} onChange={(_e, v) => setName(v)} />
           </FormGroup>
           {provider?.config.map((f) => field(f, false))}
           {provider?.credentials.map((f) => field(f, true))}
@@ -102,9 +109,10 @@ function AddStorage({ onClose }: { onClose: () => void }) {
       <ModalFooter>
         <Button id="add-storage-submit" isDisabled={busy || !name || !provider} onClick={() => {
           setBusy(true);
-          api.post('/api/storages', { name, provider: provider!.id, config, credentials })
+          const body = { name, provider: provider!.id, config, credentials };
+          (existing ? api.put(`/api/storages/${encodeURIComponent(name)}`, body) : api.post('/api/storages', body))
             .then(onClose).catch((e: Error) => { setError(e.message); setBusy(false); });
-        }}>Add repository</Button>
+        }}>{existing ? 'Save' : 'Add repository'}</Button>
         <Button variant="link" onClick={onClose}>Cancel</Button>
       </ModalFooter>
     </Modal>

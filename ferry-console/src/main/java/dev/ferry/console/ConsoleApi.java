@@ -8,6 +8,7 @@ import dev.ferry.api.migration.DirectImageStreamMigration;
 import dev.ferry.api.migration.DirectVolumeMigration;
 import dev.ferry.api.migration.DirectVolumeMigrationProgress;
 import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.MigClusterSpec;
 import dev.ferry.api.migration.MigHook;
 import dev.ferry.api.migration.MigMigration;
 import dev.ferry.api.migration.MigPlan;
@@ -16,18 +17,22 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The console's JSON API. Reads return the Ferry objects as the API server has them (they hold
@@ -76,11 +81,13 @@ public final class ConsoleApi implements AutoCloseable {
         Route.of("GET", "/api/providers", c -> StorageProviders.ALL),
         Route.of("GET", "/api/clusters", c -> list(MigCluster.class)),
         Route.of("POST", "/api/clusters", this::addCluster),
+        Route.of("PUT", "/api/clusters/" + NAME, c -> editCluster(c.part(1), c.body())),
         Route.of("DELETE", "/api/clusters/" + NAME, c -> delete(MigCluster.class, c.part(1), "migcluster.")),
         Route.of("POST", "/api/clusters/" + NAME + "/refresh", c -> refresh(c.part(1))),
         Route.of("GET", "/api/clusters/" + NAME + "/namespaces", c -> namespaces(c.part(1))),
         Route.of("GET", "/api/storages", c -> list(MigStorage.class)),
         Route.of("POST", "/api/storages", this::addStorage),
+        Route.of("PUT", "/api/storages/" + NAME, c -> editStorage(c.part(1), c.body())),
         Route.of("DELETE", "/api/storages/" + NAME, c -> delete(MigStorage.class, c.part(1), "migstorage.")),
         Route.of("GET", "/api/hooks", c -> list(MigHook.class)),
         Route.of("POST", "/api/hooks", c -> create(ConsoleManifests.hook(c.body(), namespace))),
@@ -131,6 +138,86 @@ public final class ConsoleApi implements AutoCloseable {
       ConsoleManifests.useSecret(objects.storage(), createSecret(objects.credentials()));
     }
     return create(objects.storage());
+  }
+
+  /**
+   * Edit of a cluster: the form's fields replace the spec's (URL, SSL verification, CA bundle,
+   * registry route, Azure resource group); a new token goes into the Secret the cluster already
+   * references (as MTC's console rotates it), an empty one keeps it. The update carries the
+   * resourceVersion read here, so a concurrent edit is refused rather than overwritten.
+   */
+  private Object editCluster(String name, ObjectNode form) {
+    MigCluster cluster = get(MigCluster.class, name);
+    form.put("name", name);
+    ConsoleManifests.ClusterObjects edited = ConsoleManifests.cluster(form, namespace, false);
+    MigClusterSpec spec = cluster.getSpec();
+    MigClusterSpec from = edited.cluster().getSpec();
+    spec.setIsHostCluster(from.getIsHostCluster());
+    spec.setUrl(from.getUrl());
+    spec.setInsecure(from.getInsecure());
+    spec.setCaBundle(from.getCaBundle());
+    spec.setExposedRegistryPath(from.getExposedRegistryPath());
+    spec.setAzureResourceGroup(from.getAzureResourceGroup());
+    if (Boolean.TRUE.equals(from.getIsHostCluster())) {
+      spec.setServiceAccountSecretRef(null);
+    } else if (edited.tokenSecret() != null) {
+      spec.setServiceAccountSecretRef(writeSecret(spec.getServiceAccountSecretRef(), edited.tokenSecret()));
+    } else if (spec.getServiceAccountSecretRef() == null) {
+      throw ApiError.badRequest("token is required: cluster " + name + " has no token Secret yet");
+    }
+    return host.resource(cluster).update();
+  }
+
+  /**
+   * Edit of a repository: the form's provider and fields replace the spec's; credentials given
+   * are written into the Secret the repository references, credentials left empty keep theirs.
+   */
+  private Object editStorage(String name, ObjectNode form) {
+    MigStorage storage = get(MigStorage.class, name);
+    form.put("name", name);
+    ConsoleManifests.StorageObjects edited = ConsoleManifests.storage(form, namespace, false);
+    ObjectReference credentials = storage.getSpec().getBackupStorageConfig() == null ? null
+        : storage.getSpec().getBackupStorageConfig().getCredsSecretRef();
+    var config = edited.storage().getSpec().getBackupStorageConfig();
+    if (Objects.equals(storage.getSpec().getBackupStorageProvider(), edited.storage().getSpec().getBackupStorageProvider())
+        && storage.getSpec().getBackupStorageConfig() != null) {
+      // Same provider: the form's fields change, settings the form does not show (KMS key,
+      // signature version, public URL…) stay as the user wrote them.
+      ObjectNode merged = json.valueToTree(storage.getSpec().getBackupStorageConfig());
+      ObjectNode given = json.valueToTree(config);
+      StorageProviders.find(form.path("provider").asText()).config().forEach(f -> merged.remove(f.key()));
+      merged.setAll(given);
+      config = json.convertValue(merged, config.getClass());
+    }
+    storage.getSpec().setBackupStorageProvider(edited.storage().getSpec().getBackupStorageProvider());
+    storage.getSpec().setBackupStorageConfig(config);
+    if (edited.credentials() != null) {
+      credentials = writeSecret(credentials, edited.credentials());
+    }
+    storage.getSpec().getBackupStorageConfig().setCredsSecretRef(credentials);
+    return host.resource(storage).update();
+  }
+
+  /**
+   * Puts the new keys into the referenced Secret (other keys stay), or creates the Secret when
+   * there is none; returns the reference to use. The Secret's data never leaves this method.
+   */
+  private ObjectReference writeSecret(ObjectReference existing, Secret values) {
+    if (existing != null && existing.getName() != null) {
+      String ns = existing.getNamespace() == null ? namespace : existing.getNamespace();
+      var secret = host.secrets().inNamespace(ns).withName(existing.getName());
+      if (secret.get() != null) {
+        secret.edit(s -> {
+          Map<String, String> data = new LinkedHashMap<>(s.getData() == null ? Map.of() : s.getData());
+          values.getStringData().forEach((k, v) -> data.put(k,
+              Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+          s.setData(data);
+          return s;
+        });
+        return existing;
+      }
+    }
+    return ConsoleManifests.ref(createSecret(values).getMetadata().getName(), ConsoleManifests.CONFIG_NAMESPACE);
   }
 
   /** Checked before the Secret is made, so a taken name leaves no orphan Secret behind. */
@@ -193,8 +280,8 @@ public final class ConsoleApi implements AutoCloseable {
   }
 
   /**
-   * The wizard's later steps, as edits of the plan's spec: volume selections (by PV name),
-   * image/volume migration options, hooks, namespaces. Only the fields given change.
+   * The wizard's steps, as edits of the plan's spec: clusters and repository, volume selections
+   * (by PV name), image/volume migration options, hooks, namespaces. Only the fields given change.
    */
   private Object editPlan(String name, ObjectNode edit) {
     MigPlan plan = get(MigPlan.class, name);
@@ -204,6 +291,15 @@ public final class ConsoleApi implements AutoCloseable {
         spec.set(field, edit.get(field));
       }
     }
+    // The general step, when the wizard edits a plan: clusters and repository by name.
+    Map<String, String> references = Map.of("sourceCluster", "srcMigClusterRef",
+        "destinationCluster", "destMigClusterRef", "storage", "migStorageRef");
+    references.forEach((field, ref) -> {
+      String value = ConsoleManifests.optional(edit, field);
+      if (value != null) {
+        spec.set(ref, json.valueToTree(ConsoleManifests.ref(value, namespace)));
+      }
+    });
     if (edit.has("hooks")) {
       // References name hooks of the plan's namespace, as MTC's console writes them.
       edit.get("hooks").forEach(h -> {

@@ -51,6 +51,14 @@ final class ConsoleManifests {
   }
 
   static ClusterObjects cluster(ObjectNode form, String namespace) {
+    return cluster(form, namespace, true);
+  }
+
+  /**
+   * @param tokenRequired false when editing: an empty token keeps the Secret the cluster already
+   *                      references, and {@code tokenSecret} is then null
+   */
+  static ClusterObjects cluster(ObjectNode form, String namespace, boolean tokenRequired) {
     String name = name(form, "name");
     boolean host = form.path("isHostCluster").asBoolean(false);
     MigClusterSpec spec = new MigClusterSpec();
@@ -69,8 +77,8 @@ final class ConsoleManifests {
       throw ApiError.badRequest("url " + url + " is not an http(s) URL, e.g. https://api.example:6443");
     }
     spec.setUrl(url.replaceAll("/+$", ""));
-    String token = required(form, "token", "the service account token of the remote cluster (the controller "
-        + "acts there with it)");
+    String what = "the service account token of the remote cluster (the controller acts there with it)";
+    String token = tokenRequired ? required(form, "token", what) : optional(form, "token");
     boolean insecure = form.path("insecure").asBoolean(false);
     spec.setInsecure(insecure);
     String ca = optional(form, "caBundle");
@@ -79,6 +87,9 @@ final class ConsoleManifests {
         throw ApiError.badRequest("caBundle is not a PEM certificate bundle (-----BEGIN CERTIFICATE----- …)");
       }
       spec.setCaBundle(Base64.getEncoder().encodeToString(ca.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (token == null) {
+      return new ClusterObjects(null, cluster);
     }
     Secret secret = new SecretBuilder().withNewMetadata().withGenerateName(name + "-token-")
         .withNamespace(CONFIG_NAMESPACE).addToLabels(CREATED_FOR, "migcluster." + name).endMetadata()
@@ -96,6 +107,15 @@ final class ConsoleManifests {
   }
 
   static StorageObjects storage(ObjectNode form, String namespace) {
+    return storage(form, namespace, true);
+  }
+
+  /**
+   * @param credentialsRequired false when editing: credentials left empty keep what the Secret
+   *                            the repository references holds, and {@code credentials} is then
+   *                            null when none is given
+   */
+  static StorageObjects storage(ObjectNode form, String namespace, boolean credentialsRequired) {
     String name = name(form, "name");
     StorageProviders.Provider provider = StorageProviders.find(required(form, "provider",
         "the storage provider, one of " + StorageProviders.ids()));
@@ -119,7 +139,7 @@ final class ConsoleManifests {
       JsonNode given = form.path("credentials");
       for (StorageProviders.Field field : provider.credentials()) {
         String value = given.path(field.key()).asText("").strip();
-        if (value.isEmpty() && field.required()) {
+        if (value.isEmpty() && field.required() && credentialsRequired) {
           throw ApiError.badRequest(field.label() + " is required for " + provider.label());
         }
         if (!value.isEmpty()) {
@@ -127,6 +147,9 @@ final class ConsoleManifests {
         }
       }
       secret = builder.build();
+      if (secret.getStringData() == null || secret.getStringData().isEmpty()) {
+        secret = null;
+      }
     }
     MigStorageSpec spec = Serialization.jsonMapper().convertValue(Map.of(
         "backupStorageProvider", provider.id(), "backupStorageConfig", config), MigStorageSpec.class);

@@ -95,6 +95,22 @@ class ConsoleBrowserIT {
       clusterResource.waitUntilCondition(c -> c.getMetadata().getGeneration() >= generation + 2
           && !Boolean.TRUE.equals(c.getSpec().getRefresh()), 60, TimeUnit.SECONDS);
       browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
+      // Edit: a new Azure resource group and the token typed again; the token lands in the Secret
+      // the cluster already references (no new Secret), and the cluster stays usable.
+      var tokenRef = clusterResource.get().getSpec().getServiceAccountSecretRef();
+      browser.clickId("edit-cluster-" + sourceCluster);
+      assertThat(browser.find(By.id("cluster-url")).getDomProperty("value")).isEqualTo(source.url());
+      assertThat(browser.find(By.id("cluster-token")).getDomProperty("value")).isEmpty();
+      browser.type("cluster-azure-rg", "rg-edited");
+      browser.type("cluster-token", token);
+      browser.screenshot("edit-cluster");
+      browser.clickId("add-cluster-submit");
+      clusterResource.waitUntilCondition(c -> "rg-edited".equals(c.getSpec().getAzureResourceGroup()), 30,
+          TimeUnit.SECONDS);
+      assertThat(clusterResource.get().getSpec().getServiceAccountSecretRef()).isEqualTo(tokenRef);
+      assertThat(new String(java.util.Base64.getDecoder().decode(host.secrets().inNamespace(tokenRef.getNamespace())
+          .withName(tokenRef.getName()).get().getData().get("saToken")), StandardCharsets.UTF_8)).isEqualTo(token);
+      browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
       browser.screenshot("clusters");
 
       // Replication repository: a local directory.
@@ -106,6 +122,16 @@ class ConsoleBrowserIT {
       browser.type("storage-filesystemPath", Files.createDirectories(dir.resolve("repository")).toString());
       browser.screenshot("add-repository");
       browser.clickId("add-storage-submit");
+      browser.waitAttribute(By.id("storage-status-" + repository), "data-usable", "true");
+      // Edit: another directory; the controller probes the new location and the repository is usable again.
+      String moredir = Files.createDirectories(dir.resolve("repository-2")).toString();
+      browser.clickId("edit-storage-" + repository);
+      browser.type("storage-filesystemPath", moredir);
+      browser.clickId("add-storage-submit");
+      var storageResource = host.resources(dev.ferry.api.migration.MigStorage.class).inNamespace(NS)
+          .withName(repository);
+      storageResource.waitUntilCondition(m -> moredir.equals(m.getSpec().getBackupStorageConfig().getFilesystemPath()),
+          30, TimeUnit.SECONDS);
       browser.waitAttribute(By.id("storage-status-" + repository), "data-usable", "true");
       browser.screenshot("repositories");
 
@@ -139,6 +165,30 @@ class ConsoleBrowserIT {
           .getSpec();
       assertThat(planSpec.getNamespaces()).containsExactly(app.name() + ":" + moved);
       assertThat(planSpec.getPersistentVolumes()).singleElement()
+          .satisfies(pv -> assertThat(pv.getSelection().getVerify()).isTrue());
+
+      // Edit the plan: the wizard opens on what the plan holds; Finish writes it back unchanged.
+      browser.clickId("plan-actions-" + plan);
+      browser.clickId("action-edit");
+      browser.waitText(By.tagName("h1"), "Edit migration plan " + plan);
+      browser.until(d -> repository.equals(d.findElement(By.id("plan-storage")).getDomProperty("value")) ? true : null,
+          "the plan's repository in the wizard");
+      browser.clickId("wizard-next");
+      browser.until(d -> d.findElement(By.cssSelector("tr[data-namespace='" + app.name() + "'] input[type=checkbox]"))
+          .isSelected() ? true : null, "the plan's namespace selected");
+      assertThat(browser.find(By.id("target-" + app.name())).getDomProperty("value")).isEqualTo(moved);
+      browser.screenshot("edit-plan");
+      for (int step = 2; step <= 5; step++) {
+        browser.clickId("wizard-next");
+      }
+      browser.waitAttribute(By.id("wizard-plan-status"), "data-usable", "true");
+      browser.clickId("wizard-next");
+      browser.waitAttribute(By.id("plan-status"), "data-usable", "true");
+      var edited = host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
+          .getSpec();
+      assertThat(edited.getNamespaces()).containsExactly(app.name() + ":" + moved);
+      assertThat(edited.getMigStorageRef().getName()).isEqualTo(repository);
+      assertThat(edited.getPersistentVolumes()).singleElement()
           .satisfies(pv -> assertThat(pv.getSelection().getVerify()).isTrue());
 
       // Stage, then cutover with the source quiesced.

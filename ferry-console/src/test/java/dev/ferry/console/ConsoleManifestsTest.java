@@ -63,6 +63,23 @@ class ConsoleManifestsTest {
   }
 
   @Test
+  void editsKeepTheSecretWhenNoNewCredentialIsGiven() {
+    var cluster = ConsoleManifests.cluster(form("{\"name\": \"a\", \"url\": \"https://x\"}"), NS, false);
+    assertThat(cluster.tokenSecret()).isNull();
+    assertThat(cluster.cluster().getSpec().getUrl()).isEqualTo("https://x");
+    var rotated = ConsoleManifests.cluster(form("{\"name\": \"a\", \"url\": \"https://x\", \"token\": \"new\"}"),
+        NS, false);
+    assertThat(rotated.tokenSecret().getStringData()).containsEntry("saToken", "new");
+    var storage = ConsoleManifests.storage(form("""
+        {"name": "repo", "provider": "aws", "config": {"awsBucketName": "b"},
+         "credentials": {"aws-access-key-id": "", "aws-secret-access-key": ""}}"""), NS, false);
+    assertThat(storage.credentials()).isNull();
+    assertThatThrownBy(() -> ConsoleManifests.storage(form("""
+        {"name": "repo", "provider": "aws", "config": {"awsBucketName": "b"}}"""), NS))
+        .hasMessageContaining("Access key is required");
+  }
+
+  @Test
   void s3StorageFromTheProviderCatalog() {
     var objects = ConsoleManifests.storage(form("""
         {"name": "repo", "provider": "aws",
