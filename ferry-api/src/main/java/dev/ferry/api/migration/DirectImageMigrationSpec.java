@@ -5,13 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
 
 /**
  * Desired state of a DirectImageMigration: copy the images of namespaces' image streams straight
  * from the source cluster's registry to the destination cluster's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class DirectImageMigrationSpec {
 
   @JsonPropertyDescription("Reference (name and namespace) to the MigCluster to migrate from.")
@@ -27,56 +28,4 @@ public class DirectImageMigrationSpec {
 
   @JsonPropertyDescription("Optional: migrate only the image streams whose labels match.")
   private LabelSelector labelSelector;
-
-  public ObjectReference getSrcMigClusterRef() {
-    return srcMigClusterRef;
-  }
-
-  public void setSrcMigClusterRef(ObjectReference srcMigClusterRef) {
-    this.srcMigClusterRef = srcMigClusterRef;
-  }
-
-  public ObjectReference getDestMigClusterRef() {
-    return destMigClusterRef;
-  }
-
-  public void setDestMigClusterRef(ObjectReference destMigClusterRef) {
-    this.destMigClusterRef = destMigClusterRef;
-  }
-
-  public List<String> getNamespaces() {
-    return namespaces;
-  }
-
-  public void setNamespaces(List<String> namespaces) {
-    this.namespaces = namespaces;
-  }
-
-  public LabelSelector getLabelSelector() {
-    return labelSelector;
-  }
-
-  public void setLabelSelector(LabelSelector labelSelector) {
-    this.labelSelector = labelSelector;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    DirectImageMigrationSpec that = (DirectImageMigrationSpec) o;
-    return Objects.equals(srcMigClusterRef, that.srcMigClusterRef)
-        && Objects.equals(destMigClusterRef, that.destMigClusterRef)
-        && Objects.equals(namespaces, that.namespaces)
-        && Objects.equals(labelSelector, that.labelSelector);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(srcMigClusterRef, destMigClusterRef, namespaces, labelSelector);
-  }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.Map;
-import java.util.Objects;
+import lombok.Data;
 
 /** Desired state of a DirectVolumeMigrationProgress: which data transfer to watch. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class DirectVolumeMigrationProgressSpec {
 
   @JsonPropertyDescription("Reference (name and namespace) to the MigCluster on which the transfer runs.")
@@ -25,65 +26,4 @@ public class DirectVolumeMigrationProgressSpec {
   @JsonPropertyDescription("Ferry: reference to the persistent volume claim being copied; used when the transfer "
       + "runs inside the controller rather than in a pod.")
   private ObjectReference pvcRef;
-
-  public ObjectReference getClusterRef() {
-    return clusterRef;
-  }
-
-  public void setClusterRef(ObjectReference clusterRef) {
-    this.clusterRef = clusterRef;
-  }
-
-  public ObjectReference getPodRef() {
-    return podRef;
-  }
-
-  public void setPodRef(ObjectReference podRef) {
-    this.podRef = podRef;
-  }
-
-  public String getPodNamespace() {
-    return podNamespace;
-  }
-
-  public void setPodNamespace(String podNamespace) {
-    this.podNamespace = podNamespace;
-  }
-
-  public Map<String, String> getPodSelector() {
-    return podSelector;
-  }
-
-  public void setPodSelector(Map<String, String> podSelector) {
-    this.podSelector = podSelector;
-  }
-
-  public ObjectReference getPvcRef() {
-    return pvcRef;
-  }
-
-  public void setPvcRef(ObjectReference pvcRef) {
-    this.pvcRef = pvcRef;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    DirectVolumeMigrationProgressSpec that = (DirectVolumeMigrationProgressSpec) o;
-    return Objects.equals(clusterRef, that.clusterRef)
-        && Objects.equals(podRef, that.podRef)
-        && Objects.equals(podNamespace, that.podNamespace)
-        && Objects.equals(podSelector, that.podSelector)
-        && Objects.equals(pvcRef, that.pvcRef);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(clusterRef, podRef, podNamespace, podSelector, pvcRef);
-  }
 }

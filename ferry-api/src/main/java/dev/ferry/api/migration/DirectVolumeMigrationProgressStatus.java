@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ferry.api.common.ConditionedStatus;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * Observed progress of a data transfer. The fields of the most recent attempt are inlined;
  * rsyncPodStatuses holds the history of all attempts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
 public class DirectVolumeMigrationProgressStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Name of the most recent transfer pod.")
@@ -49,130 +54,4 @@ public class DirectVolumeMigrationProgressStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Digest of the spec the controller last reconciled.")
   private String observedDigest;
-
-  public String getPodName() {
-    return podName;
-  }
-
-  public void setPodName(String podName) {
-    this.podName = podName;
-  }
-
-  public String getPhase() {
-    return phase;
-  }
-
-  public void setPhase(String phase) {
-    this.phase = phase;
-  }
-
-  public Integer getExitCode() {
-    return exitCode;
-  }
-
-  public void setExitCode(Integer exitCode) {
-    this.exitCode = exitCode;
-  }
-
-  public String getContainerElapsedTime() {
-    return containerElapsedTime;
-  }
-
-  public void setContainerElapsedTime(String containerElapsedTime) {
-    this.containerElapsedTime = containerElapsedTime;
-  }
-
-  public String getLogMessage() {
-    return logMessage;
-  }
-
-  public void setLogMessage(String logMessage) {
-    this.logMessage = logMessage;
-  }
-
-  public String getLastObservedProgressPercent() {
-    return lastObservedProgressPercent;
-  }
-
-  public void setLastObservedProgressPercent(String lastObservedProgressPercent) {
-    this.lastObservedProgressPercent = lastObservedProgressPercent;
-  }
-
-  public String getLastObservedTransferRate() {
-    return lastObservedTransferRate;
-  }
-
-  public void setLastObservedTransferRate(String lastObservedTransferRate) {
-    this.lastObservedTransferRate = lastObservedTransferRate;
-  }
-
-  public String getCreationTimestamp() {
-    return creationTimestamp;
-  }
-
-  public void setCreationTimestamp(String creationTimestamp) {
-    this.creationTimestamp = creationTimestamp;
-  }
-
-  public List<RsyncPodStatus> getRsyncPodStatuses() {
-    return rsyncPodStatuses;
-  }
-
-  public void setRsyncPodStatuses(List<RsyncPodStatus> rsyncPodStatuses) {
-    this.rsyncPodStatuses = rsyncPodStatuses;
-  }
-
-  public String getRsyncElapsedTime() {
-    return rsyncElapsedTime;
-  }
-
-  public void setRsyncElapsedTime(String rsyncElapsedTime) {
-    this.rsyncElapsedTime = rsyncElapsedTime;
-  }
-
-  public String getTotalProgressPercentage() {
-    return totalProgressPercentage;
-  }
-
-  public void setTotalProgressPercentage(String totalProgressPercentage) {
-    this.totalProgressPercentage = totalProgressPercentage;
-  }
-
-  public String getObservedDigest() {
-    return observedDigest;
-  }
-
-  public void setObservedDigest(String observedDigest) {
-    this.observedDigest = observedDigest;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
-      return false;
-    }
-    DirectVolumeMigrationProgressStatus that = (DirectVolumeMigrationProgressStatus) o;
-    return Objects.equals(podName, that.podName)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(exitCode, that.exitCode)
-        && Objects.equals(containerElapsedTime, that.containerElapsedTime)
-        && Objects.equals(logMessage, that.logMessage)
-        && Objects.equals(lastObservedProgressPercent, that.lastObservedProgressPercent)
-        && Objects.equals(lastObservedTransferRate, that.lastObservedTransferRate)
-        && Objects.equals(creationTimestamp, that.creationTimestamp)
-        && Objects.equals(rsyncPodStatuses, that.rsyncPodStatuses)
-        && Objects.equals(rsyncElapsedTime, that.rsyncElapsedTime)
-        && Objects.equals(totalProgressPercentage, that.totalProgressPercentage)
-        && Objects.equals(observedDigest, that.observedDigest);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), podName, phase, exitCode, containerElapsedTime, logMessage,
-        lastObservedProgressPercent, lastObservedTransferRate, creationTimestamp, rsyncPodStatuses,
-        rsyncElapsedTime, totalProgressPercentage, observedDigest);
-  }
 }

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ferry.api.common.ConditionedStatus;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** Observed state of a DirectVolumeMigration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
 public class DirectVolumeMigrationStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Digest of the spec the controller last reconciled.")
@@ -64,185 +69,4 @@ public class DirectVolumeMigrationStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Volumes that were skipped, as namespace/name.")
   private List<String> skippedVolumes;
-
-  public String getObservedDigest() {
-    return observedDigest;
-  }
-
-  public void setObservedDigest(String observedDigest) {
-    this.observedDigest = observedDigest;
-  }
-
-  public String getStartTimestamp() {
-    return startTimestamp;
-  }
-
-  public void setStartTimestamp(String startTimestamp) {
-    this.startTimestamp = startTimestamp;
-  }
-
-  public String getPhaseDescription() {
-    return phaseDescription;
-  }
-
-  public void setPhaseDescription(String phaseDescription) {
-    this.phaseDescription = phaseDescription;
-  }
-
-  public String getPhase() {
-    return phase;
-  }
-
-  public void setPhase(String phase) {
-    this.phase = phase;
-  }
-
-  public String getItinerary() {
-    return itinerary;
-  }
-
-  public void setItinerary(String itinerary) {
-    this.itinerary = itinerary;
-  }
-
-  public List<String> getErrors() {
-    return errors;
-  }
-
-  public void setErrors(List<String> errors) {
-    this.errors = errors;
-  }
-
-  public List<PodProgress> getSuccessfulPods() {
-    return successfulPods;
-  }
-
-  public void setSuccessfulPods(List<PodProgress> successfulPods) {
-    this.successfulPods = successfulPods;
-  }
-
-  public List<PodProgress> getFailedPods() {
-    return failedPods;
-  }
-
-  public void setFailedPods(List<PodProgress> failedPods) {
-    this.failedPods = failedPods;
-  }
-
-  public List<PodProgress> getRunningPods() {
-    return runningPods;
-  }
-
-  public void setRunningPods(List<PodProgress> runningPods) {
-    this.runningPods = runningPods;
-  }
-
-  public List<PodProgress> getPendingPods() {
-    return pendingPods;
-  }
-
-  public void setPendingPods(List<PodProgress> pendingPods) {
-    this.pendingPods = pendingPods;
-  }
-
-  public List<PodProgress> getUnknownPods() {
-    return unknownPods;
-  }
-
-  public void setUnknownPods(List<PodProgress> unknownPods) {
-    this.unknownPods = unknownPods;
-  }
-
-  public List<PodProgress> getPendingSinceTimeLimitPods() {
-    return pendingSinceTimeLimitPods;
-  }
-
-  public void setPendingSinceTimeLimitPods(List<PodProgress> pendingSinceTimeLimitPods) {
-    this.pendingSinceTimeLimitPods = pendingSinceTimeLimitPods;
-  }
-
-  public List<LiveMigrationProgress> getSuccessfulLiveMigration() {
-    return successfulLiveMigration;
-  }
-
-  public void setSuccessfulLiveMigration(List<LiveMigrationProgress> successfulLiveMigration) {
-    this.successfulLiveMigration = successfulLiveMigration;
-  }
-
-  public List<LiveMigrationProgress> getRunningLiveMigration() {
-    return runningLiveMigration;
-  }
-
-  public void setRunningLiveMigration(List<LiveMigrationProgress> runningLiveMigration) {
-    this.runningLiveMigration = runningLiveMigration;
-  }
-
-  public List<LiveMigrationProgress> getPendingLiveMigration() {
-    return pendingLiveMigration;
-  }
-
-  public void setPendingLiveMigration(List<LiveMigrationProgress> pendingLiveMigration) {
-    this.pendingLiveMigration = pendingLiveMigration;
-  }
-
-  public List<LiveMigrationProgress> getFailedLiveMigration() {
-    return failedLiveMigration;
-  }
-
-  public void setFailedLiveMigration(List<LiveMigrationProgress> failedLiveMigration) {
-    this.failedLiveMigration = failedLiveMigration;
-  }
-
-  public List<RsyncOperation> getRsyncOperations() {
-    return rsyncOperations;
-  }
-
-  public void setRsyncOperations(List<RsyncOperation> rsyncOperations) {
-    this.rsyncOperations = rsyncOperations;
-  }
-
-  public List<String> getSkippedVolumes() {
-    return skippedVolumes;
-  }
-
-  public void setSkippedVolumes(List<String> skippedVolumes) {
-    this.skippedVolumes = skippedVolumes;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
-      return false;
-    }
-    DirectVolumeMigrationStatus that = (DirectVolumeMigrationStatus) o;
-    return Objects.equals(observedDigest, that.observedDigest)
-        && Objects.equals(startTimestamp, that.startTimestamp)
-        && Objects.equals(phaseDescription, that.phaseDescription)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(itinerary, that.itinerary)
-        && Objects.equals(errors, that.errors)
-        && Objects.equals(successfulPods, that.successfulPods)
-        && Objects.equals(failedPods, that.failedPods)
-        && Objects.equals(runningPods, that.runningPods)
-        && Objects.equals(pendingPods, that.pendingPods)
-        && Objects.equals(unknownPods, that.unknownPods)
-        && Objects.equals(pendingSinceTimeLimitPods, that.pendingSinceTimeLimitPods)
-        && Objects.equals(successfulLiveMigration, that.successfulLiveMigration)
-        && Objects.equals(runningLiveMigration, that.runningLiveMigration)
-        && Objects.equals(pendingLiveMigration, that.pendingLiveMigration)
-        && Objects.equals(failedLiveMigration, that.failedLiveMigration)
-        && Objects.equals(rsyncOperations, that.rsyncOperations)
-        && Objects.equals(skippedVolumes, that.skippedVolumes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), observedDigest, startTimestamp, phaseDescription, phase, itinerary,
-        errors, successfulPods, failedPods, runningPods, pendingPods, unknownPods, pendingSinceTimeLimitPods,
-        successfulLiveMigration, runningLiveMigration, pendingLiveMigration, failedLiveMigration,
-        rsyncOperations, skippedVolumes);
-  }
 }

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ferry.api.common.InlineObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** An image stream handled by a DirectImageMigration (its reference is inlined). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
 public class ImageStreamListItem extends InlineObjectReference {
 
   @JsonPropertyDescription("Namespace of the image stream on the destination cluster.")
@@ -22,56 +27,4 @@ public class ImageStreamListItem extends InlineObjectReference {
 
   @JsonPropertyDescription("Errors of this image stream's migration.")
   private List<String> errors;
-
-  public String getDestNamespace() {
-    return destNamespace;
-  }
-
-  public void setDestNamespace(String destNamespace) {
-    this.destNamespace = destNamespace;
-  }
-
-  public Boolean getNotFound() {
-    return notFound;
-  }
-
-  public void setNotFound(Boolean notFound) {
-    this.notFound = notFound;
-  }
-
-  public ObjectReference getDirectMigration() {
-    return directMigration;
-  }
-
-  public void setDirectMigration(ObjectReference directMigration) {
-    this.directMigration = directMigration;
-  }
-
-  public List<String> getErrors() {
-    return errors;
-  }
-
-  public void setErrors(List<String> errors) {
-    this.errors = errors;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
-      return false;
-    }
-    ImageStreamListItem that = (ImageStreamListItem) o;
-    return Objects.equals(destNamespace, that.destNamespace)
-        && Objects.equals(notFound, that.notFound)
-        && Objects.equals(directMigration, that.directMigration)
-        && Objects.equals(errors, that.errors);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), destNamespace, notFound, directMigration, errors);
-  }
 }

@@ -3,10 +3,11 @@ package dev.ferry.api.migration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.ObjectReference;
-import java.util.Objects;
+import lombok.Data;
 
 /** Desired state of a MigCluster: how to reach a cluster that takes part in migrations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class MigClusterSpec {
 
   @JsonPropertyDescription("If true, the migration controller runs on this cluster and reaches it with its own "
@@ -43,102 +44,4 @@ public class MigClusterSpec {
   @JsonPropertyDescription("Remote clusters and direct image migration only: the exposed, secured path (route "
       + "host) of the cluster's internal image registry.")
   private String exposedRegistryPath;
-
-  public Boolean getIsHostCluster() {
-    return isHostCluster;
-  }
-
-  public void setIsHostCluster(Boolean isHostCluster) {
-    this.isHostCluster = isHostCluster;
-  }
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public ObjectReference getServiceAccountSecretRef() {
-    return serviceAccountSecretRef;
-  }
-
-  public void setServiceAccountSecretRef(ObjectReference serviceAccountSecretRef) {
-    this.serviceAccountSecretRef = serviceAccountSecretRef;
-  }
-
-  public String getCaBundle() {
-    return caBundle;
-  }
-
-  public void setCaBundle(String caBundle) {
-    this.caBundle = caBundle;
-  }
-
-  public String getAzureResourceGroup() {
-    return azureResourceGroup;
-  }
-
-  public void setAzureResourceGroup(String azureResourceGroup) {
-    this.azureResourceGroup = azureResourceGroup;
-  }
-
-  public Boolean getInsecure() {
-    return insecure;
-  }
-
-  public void setInsecure(Boolean insecure) {
-    this.insecure = insecure;
-  }
-
-  public Boolean getRestartRestic() {
-    return restartRestic;
-  }
-
-  public void setRestartRestic(Boolean restartRestic) {
-    this.restartRestic = restartRestic;
-  }
-
-  public Boolean getRefresh() {
-    return refresh;
-  }
-
-  public void setRefresh(Boolean refresh) {
-    this.refresh = refresh;
-  }
-
-  public String getExposedRegistryPath() {
-    return exposedRegistryPath;
-  }
-
-  public void setExposedRegistryPath(String exposedRegistryPath) {
-    this.exposedRegistryPath = exposedRegistryPath;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    MigClusterSpec that = (MigClusterSpec) o;
-    return Objects.equals(isHostCluster, that.isHostCluster)
-        && Objects.equals(url, that.url)
-        && Objects.equals(serviceAccountSecretRef, that.serviceAccountSecretRef)
-        && Objects.equals(caBundle, that.caBundle)
-        && Objects.equals(azureResourceGroup, that.azureResourceGroup)
-        && Objects.equals(insecure, that.insecure)
-        && Objects.equals(restartRestic, that.restartRestic)
-        && Objects.equals(refresh, that.refresh)
-        && Objects.equals(exposedRegistryPath, that.exposedRegistryPath);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(isHostCluster, url, serviceAccountSecretRef, caBundle, azureResourceGroup, insecure,
-        restartRestic, refresh, exposedRegistryPath);
-  }
 }

@@ -3,10 +3,11 @@ package dev.ferry.api.migration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import java.util.Objects;
+import lombok.Data;
 
 /** Desired state of a MigHook: custom code run at a phase of a migration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class MigHookSpec {
 
   @JsonPropertyDescription("Optional: maximum number of seconds the hook may run. Default 1800.")
@@ -26,65 +27,4 @@ public class MigHookSpec {
 
   @JsonPropertyDescription("Cluster on which the hook runs: source or destination.")
   private TargetCluster targetCluster;
-
-  public Long getActiveDeadlineSeconds() {
-    return activeDeadlineSeconds;
-  }
-
-  public void setActiveDeadlineSeconds(Long activeDeadlineSeconds) {
-    this.activeDeadlineSeconds = activeDeadlineSeconds;
-  }
-
-  public Boolean getCustom() {
-    return custom;
-  }
-
-  public void setCustom(Boolean custom) {
-    this.custom = custom;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
-
-  public String getPlaybook() {
-    return playbook;
-  }
-
-  public void setPlaybook(String playbook) {
-    this.playbook = playbook;
-  }
-
-  public TargetCluster getTargetCluster() {
-    return targetCluster;
-  }
-
-  public void setTargetCluster(TargetCluster targetCluster) {
-    this.targetCluster = targetCluster;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    MigHookSpec that = (MigHookSpec) o;
-    return Objects.equals(activeDeadlineSeconds, that.activeDeadlineSeconds)
-        && Objects.equals(custom, that.custom)
-        && Objects.equals(image, that.image)
-        && Objects.equals(playbook, that.playbook)
-        && Objects.equals(targetCluster, that.targetCluster);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(activeDeadlineSeconds, custom, image, playbook, targetCluster);
-  }
 }

@@ -3,10 +3,11 @@ package dev.ferry.api.migration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.ObjectReference;
-import java.util.Objects;
+import lombok.Data;
 
 /** Desired state of a MigMigration: one run of a MigPlan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class MigMigrationSpec {
 
   @JsonPropertyDescription("Reference (name and namespace) to the MigPlan to run.")
@@ -49,120 +50,4 @@ public class MigMigrationSpec {
   @JsonPropertyDescription("Group ID the data transfer pods run as; must be in the namespace's allowed GID "
       + "range.")
   private Long runAsGroup;
-
-  public ObjectReference getMigPlanRef() {
-    return migPlanRef;
-  }
-
-  public void setMigPlanRef(ObjectReference migPlanRef) {
-    this.migPlanRef = migPlanRef;
-  }
-
-  public Boolean getCanceled() {
-    return canceled;
-  }
-
-  public void setCanceled(Boolean canceled) {
-    this.canceled = canceled;
-  }
-
-  public Boolean getRollback() {
-    return rollback;
-  }
-
-  public void setRollback(Boolean rollback) {
-    this.rollback = rollback;
-  }
-
-  public Boolean getStage() {
-    return stage;
-  }
-
-  public void setStage(Boolean stage) {
-    this.stage = stage;
-  }
-
-  public Boolean getQuiescePods() {
-    return quiescePods;
-  }
-
-  public void setQuiescePods(Boolean quiescePods) {
-    this.quiescePods = quiescePods;
-  }
-
-  public Boolean getKeepAnnotations() {
-    return keepAnnotations;
-  }
-
-  public void setKeepAnnotations(Boolean keepAnnotations) {
-    this.keepAnnotations = keepAnnotations;
-  }
-
-  public Boolean getVerify() {
-    return verify;
-  }
-
-  public void setVerify(Boolean verify) {
-    this.verify = verify;
-  }
-
-  public Boolean getMigrateState() {
-    return migrateState;
-  }
-
-  public void setMigrateState(Boolean migrateState) {
-    this.migrateState = migrateState;
-  }
-
-  public Boolean getRunAsRoot() {
-    return runAsRoot;
-  }
-
-  public void setRunAsRoot(Boolean runAsRoot) {
-    this.runAsRoot = runAsRoot;
-  }
-
-  public Long getRunAsUser() {
-    return runAsUser;
-  }
-
-  public void setRunAsUser(Long runAsUser) {
-    this.runAsUser = runAsUser;
-  }
-
-  public Long getRunAsGroup() {
-    return runAsGroup;
-  }
-
-  public void setRunAsGroup(Long runAsGroup) {
-    this.runAsGroup = runAsGroup;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    MigMigrationSpec that = (MigMigrationSpec) o;
-    return Objects.equals(migPlanRef, that.migPlanRef)
-        && Objects.equals(canceled, that.canceled)
-        && Objects.equals(rollback, that.rollback)
-        && Objects.equals(stage, that.stage)
-        && Objects.equals(quiescePods, that.quiescePods)
-        && Objects.equals(keepAnnotations, that.keepAnnotations)
-        && Objects.equals(verify, that.verify)
-        && Objects.equals(migrateState, that.migrateState)
-        && Objects.equals(runAsRoot, that.runAsRoot)
-        && Objects.equals(runAsUser, that.runAsUser)
-        && Objects.equals(runAsGroup, that.runAsGroup);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(migPlanRef, canceled, rollback, stage, quiescePods, keepAnnotations, verify,
-        migrateState, runAsRoot, runAsUser, runAsGroup);
-  }
 }

@@ -6,10 +6,11 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
 
 /** Desired state of a MigPlan: what to migrate, from where, to where, and how. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class MigPlanSpec {
 
   @JsonPropertyDescription("Reference (name and namespace) to the MigCluster to migrate from.")
@@ -28,22 +29,6 @@ public class MigPlanSpec {
   @JsonPropertyDescription("Self-service plans only: the Secret (in the plan's namespace) holding the planning "
       + "user's token for the destination cluster, under key token. Every destination write is made with it.")
   private ObjectReference destMigTokenRef;
-
-  public ObjectReference getSrcMigTokenRef() {
-    return srcMigTokenRef;
-  }
-
-  public void setSrcMigTokenRef(ObjectReference srcMigTokenRef) {
-    this.srcMigTokenRef = srcMigTokenRef;
-  }
-
-  public ObjectReference getDestMigTokenRef() {
-    return destMigTokenRef;
-  }
-
-  public void setDestMigTokenRef(ObjectReference destMigTokenRef) {
-    this.destMigTokenRef = destMigTokenRef;
-  }
 
   @JsonPropertyDescription("Source namespaces to migrate. An entry is either src (the destination namespace has "
       + "the same name) or src:dest (the namespace is renamed to dest on the destination "
@@ -85,141 +70,4 @@ public class MigPlanSpec {
   @JsonPropertyDescription("Optional: during direct volume migration, live-migrate the volumes of virtual "
       + "machines that are running instead of copying them offline.")
   private Boolean liveMigrate;
-
-  public ObjectReference getSrcMigClusterRef() {
-    return srcMigClusterRef;
-  }
-
-  public void setSrcMigClusterRef(ObjectReference srcMigClusterRef) {
-    this.srcMigClusterRef = srcMigClusterRef;
-  }
-
-  public ObjectReference getDestMigClusterRef() {
-    return destMigClusterRef;
-  }
-
-  public void setDestMigClusterRef(ObjectReference destMigClusterRef) {
-    this.destMigClusterRef = destMigClusterRef;
-  }
-
-  public ObjectReference getMigStorageRef() {
-    return migStorageRef;
-  }
-
-  public void setMigStorageRef(ObjectReference migStorageRef) {
-    this.migStorageRef = migStorageRef;
-  }
-
-  public List<String> getNamespaces() {
-    return namespaces;
-  }
-
-  public void setNamespaces(List<String> namespaces) {
-    this.namespaces = namespaces;
-  }
-
-  public List<PlanVolume> getPersistentVolumes() {
-    return persistentVolumes;
-  }
-
-  public void setPersistentVolumes(List<PlanVolume> persistentVolumes) {
-    this.persistentVolumes = persistentVolumes;
-  }
-
-  public Boolean getClosed() {
-    return closed;
-  }
-
-  public void setClosed(Boolean closed) {
-    this.closed = closed;
-  }
-
-  public List<MigPlanHook> getHooks() {
-    return hooks;
-  }
-
-  public void setHooks(List<MigPlanHook> hooks) {
-    this.hooks = hooks;
-  }
-
-  public Boolean getRefresh() {
-    return refresh;
-  }
-
-  public void setRefresh(Boolean refresh) {
-    this.refresh = refresh;
-  }
-
-  public Boolean getIndirectImageMigration() {
-    return indirectImageMigration;
-  }
-
-  public void setIndirectImageMigration(Boolean indirectImageMigration) {
-    this.indirectImageMigration = indirectImageMigration;
-  }
-
-  public Boolean getIndirectVolumeMigration() {
-    return indirectVolumeMigration;
-  }
-
-  public void setIndirectVolumeMigration(Boolean indirectVolumeMigration) {
-    this.indirectVolumeMigration = indirectVolumeMigration;
-  }
-
-  public List<GroupKind> getIncludedResources() {
-    return includedResources;
-  }
-
-  public void setIncludedResources(List<GroupKind> includedResources) {
-    this.includedResources = includedResources;
-  }
-
-  public LabelSelector getLabelSelector() {
-    return labelSelector;
-  }
-
-  public void setLabelSelector(LabelSelector labelSelector) {
-    this.labelSelector = labelSelector;
-  }
-
-  public Boolean getLiveMigrate() {
-    return liveMigrate;
-  }
-
-  public void setLiveMigrate(Boolean liveMigrate) {
-    this.liveMigrate = liveMigrate;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    MigPlanSpec that = (MigPlanSpec) o;
-    return Objects.equals(srcMigClusterRef, that.srcMigClusterRef)
-        && Objects.equals(destMigClusterRef, that.destMigClusterRef)
-        && Objects.equals(migStorageRef, that.migStorageRef)
-        && Objects.equals(namespaces, that.namespaces)
-        && Objects.equals(persistentVolumes, that.persistentVolumes)
-        && Objects.equals(closed, that.closed)
-        && Objects.equals(hooks, that.hooks)
-        && Objects.equals(refresh, that.refresh)
-        && Objects.equals(indirectImageMigration, that.indirectImageMigration)
-        && Objects.equals(indirectVolumeMigration, that.indirectVolumeMigration)
-        && Objects.equals(includedResources, that.includedResources)
-        && Objects.equals(labelSelector, that.labelSelector)
-        && Objects.equals(liveMigrate, that.liveMigrate)
-        && Objects.equals(srcMigTokenRef, that.srcMigTokenRef)
-        && Objects.equals(destMigTokenRef, that.destMigTokenRef);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(srcMigClusterRef, destMigClusterRef, migStorageRef, namespaces, persistentVolumes,
-        closed, hooks, refresh, indirectImageMigration, indirectVolumeMigration, includedResources,
-        labelSelector, liveMigrate, srcMigTokenRef, destMigTokenRef);
-  }
 }

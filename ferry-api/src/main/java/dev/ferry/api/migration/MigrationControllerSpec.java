@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
 
 /**
  * Settings of the migration toolkit on one cluster. Fields not listed here are kept (the MTC
@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 @PreserveUnknownFields
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class MigrationControllerSpec {
 
   @JsonPropertyDescription("Whether the data transfer (Rsync) pods run as super-privileged containers (SELinux "
@@ -110,22 +111,6 @@ public class MigrationControllerSpec {
   @JsonProperty("self_service")
   private SelfService selfService;
 
-  public SelfService getSelfService() {
-    return selfService;
-  }
-
-  public void setSelfService(SelfService selfService) {
-    this.selfService = selfService;
-  }
-
-  public RestoreLimits getRestoreLimits() {
-    return restoreLimits;
-  }
-
-  public void setRestoreLimits(RestoreLimits restoreLimits) {
-    this.restoreLimits = restoreLimits;
-  }
-
   /**
    * The supplemental group IDs: {@code restic_supplemental_groups} as a single group ID (number or
    * numeric string) or as a list of them. Empty when unset.
@@ -141,179 +126,5 @@ public class MigrationControllerSpec {
       ids.add(Long.parseLong(resticSupplementalGroups.asText().trim()));
     }
     return ids;
-  }
-
-  public Boolean getMigrationRsyncSuperPrivileged() {
-    return migrationRsyncSuperPrivileged;
-  }
-
-  public void setMigrationRsyncSuperPrivileged(Boolean migrationRsyncSuperPrivileged) {
-    this.migrationRsyncSuperPrivileged = migrationRsyncSuperPrivileged;
-  }
-
-  public String getAzureResourceGroup() {
-    return azureResourceGroup;
-  }
-
-  public void setAzureResourceGroup(String azureResourceGroup) {
-    this.azureResourceGroup = azureResourceGroup;
-  }
-
-  public String getClusterName() {
-    return clusterName;
-  }
-
-  public void setClusterName(String clusterName) {
-    this.clusterName = clusterName;
-  }
-
-  public IntOrString getMigNamespaceLimit() {
-    return migNamespaceLimit;
-  }
-
-  public void setMigNamespaceLimit(IntOrString migNamespaceLimit) {
-    this.migNamespaceLimit = migNamespaceLimit;
-  }
-
-  public IntOrString getMigPodLimit() {
-    return migPodLimit;
-  }
-
-  public void setMigPodLimit(IntOrString migPodLimit) {
-    this.migPodLimit = migPodLimit;
-  }
-
-  public IntOrString getMigPvLimit() {
-    return migPvLimit;
-  }
-
-  public void setMigPvLimit(IntOrString migPvLimit) {
-    this.migPvLimit = migPvLimit;
-  }
-
-  public Boolean getMigrationController() {
-    return migrationController;
-  }
-
-  public void setMigrationController(Boolean migrationController) {
-    this.migrationController = migrationController;
-  }
-
-  public Boolean getMigrationLogReader() {
-    return migrationLogReader;
-  }
-
-  public void setMigrationLogReader(Boolean migrationLogReader) {
-    this.migrationLogReader = migrationLogReader;
-  }
-
-  public Boolean getMigrationUi() {
-    return migrationUi;
-  }
-
-  public void setMigrationUi(Boolean migrationUi) {
-    this.migrationUi = migrationUi;
-  }
-
-  public Boolean getMigrationVelero() {
-    return migrationVelero;
-  }
-
-  public void setMigrationVelero(Boolean migrationVelero) {
-    this.migrationVelero = migrationVelero;
-  }
-
-  public Boolean getOlmManaged() {
-    return olmManaged;
-  }
-
-  public void setOlmManaged(Boolean olmManaged) {
-    this.olmManaged = olmManaged;
-  }
-
-  public String getResticTimeout() {
-    return resticTimeout;
-  }
-
-  public void setResticTimeout(String resticTimeout) {
-    this.resticTimeout = resticTimeout;
-  }
-
-  public JsonNode getResticSupplementalGroups() {
-    return resticSupplementalGroups;
-  }
-
-  public void setResticSupplementalGroups(JsonNode resticSupplementalGroups) {
-    this.resticSupplementalGroups = resticSupplementalGroups;
-  }
-
-  public String getVersion() {
-    return version;
-  }
-
-  public void setVersion(String version) {
-    this.version = version;
-  }
-
-  public List<String> getExcludedResources() {
-    return excludedResources;
-  }
-
-  public void setExcludedResources(List<String> excludedResources) {
-    this.excludedResources = excludedResources;
-  }
-
-  public String getHookRunnerImage() {
-    return hookRunnerImage;
-  }
-
-  public void setHookRunnerImage(String hookRunnerImage) {
-    this.hookRunnerImage = hookRunnerImage;
-  }
-
-  public String getMoverImage() {
-    return moverImage;
-  }
-
-  public void setMoverImage(String moverImage) {
-    this.moverImage = moverImage;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    MigrationControllerSpec that = (MigrationControllerSpec) o;
-    return Objects.equals(migrationRsyncSuperPrivileged, that.migrationRsyncSuperPrivileged)
-        && Objects.equals(azureResourceGroup, that.azureResourceGroup)
-        && Objects.equals(clusterName, that.clusterName)
-        && Objects.equals(migNamespaceLimit, that.migNamespaceLimit)
-        && Objects.equals(migPodLimit, that.migPodLimit)
-        && Objects.equals(migPvLimit, that.migPvLimit)
-        && Objects.equals(migrationController, that.migrationController)
-        && Objects.equals(migrationLogReader, that.migrationLogReader)
-        && Objects.equals(migrationUi, that.migrationUi)
-        && Objects.equals(migrationVelero, that.migrationVelero)
-        && Objects.equals(olmManaged, that.olmManaged)
-        && Objects.equals(resticTimeout, that.resticTimeout)
-        && Objects.equals(resticSupplementalGroups, that.resticSupplementalGroups)
-        && Objects.equals(version, that.version)
-        && Objects.equals(excludedResources, that.excludedResources)
-        && Objects.equals(hookRunnerImage, that.hookRunnerImage)
-        && Objects.equals(moverImage, that.moverImage)
-        && Objects.equals(restoreLimits, that.restoreLimits)
-        && Objects.equals(selfService, that.selfService);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(migrationRsyncSuperPrivileged, azureResourceGroup, clusterName, migNamespaceLimit,
-        migPodLimit, migPvLimit, migrationController, migrationLogReader, migrationUi, migrationVelero,
-        olmManaged, resticTimeout, resticSupplementalGroups, version, excludedResources, hookRunnerImage,
-        moverImage, restoreLimits, selfService);
   }
 }

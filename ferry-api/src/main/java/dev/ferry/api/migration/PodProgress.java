@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ferry.api.common.InlineObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReference;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /** Progress of the data transfer of one claim (the transfer pod's reference is inlined). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
 public class PodProgress extends InlineObjectReference {
 
   @JsonPropertyDescription("Reference to the persistent volume claim being copied.")
@@ -27,75 +32,4 @@ public class PodProgress extends InlineObjectReference {
 
   @JsonPropertyDescription("Ferry: last message of the transfer.")
   private String message;
-
-  public ObjectReference getPvcRef() {
-    return pvcRef;
-  }
-
-  public void setPvcRef(ObjectReference pvcRef) {
-    this.pvcRef = pvcRef;
-  }
-
-  public String getLastObservedProgressPercent() {
-    return lastObservedProgressPercent;
-  }
-
-  public void setLastObservedProgressPercent(String lastObservedProgressPercent) {
-    this.lastObservedProgressPercent = lastObservedProgressPercent;
-  }
-
-  public String getLastObservedTransferRate() {
-    return lastObservedTransferRate;
-  }
-
-  public void setLastObservedTransferRate(String lastObservedTransferRate) {
-    this.lastObservedTransferRate = lastObservedTransferRate;
-  }
-
-  public String getTotalElapsedTime() {
-    return totalElapsedTime;
-  }
-
-  public void setTotalElapsedTime(String totalElapsedTime) {
-    this.totalElapsedTime = totalElapsedTime;
-  }
-
-  public String getTotalProgressPercentage() {
-    return totalProgressPercentage;
-  }
-
-  public void setTotalProgressPercentage(String totalProgressPercentage) {
-    this.totalProgressPercentage = totalProgressPercentage;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public void setMessage(String message) {
-    this.message = message;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
-      return false;
-    }
-    PodProgress that = (PodProgress) o;
-    return Objects.equals(pvcRef, that.pvcRef)
-        && Objects.equals(lastObservedProgressPercent, that.lastObservedProgressPercent)
-        && Objects.equals(lastObservedTransferRate, that.lastObservedTransferRate)
-        && Objects.equals(totalElapsedTime, that.totalElapsedTime)
-        && Objects.equals(totalProgressPercentage, that.totalProgressPercentage)
-        && Objects.equals(message, that.message);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), pvcRef, lastObservedProgressPercent, lastObservedTransferRate,
-        totalElapsedTime, totalProgressPercentage, message);
-  }
 }

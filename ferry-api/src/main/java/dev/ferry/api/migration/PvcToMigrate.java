@@ -4,12 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ferry.api.common.InlineObjectReference;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
 
 /**
  * A persistent volume claim whose data a DirectVolumeMigration copies (its reference is inlined).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
 public class PvcToMigrate extends InlineObjectReference {
 
   @JsonPropertyDescription("Name of the claim on the destination cluster; the same name when unset.")
@@ -29,75 +34,4 @@ public class PvcToMigrate extends InlineObjectReference {
 
   @JsonPropertyDescription("If true, the integrity of the copied data is checked after the copy.")
   private Boolean verify;
-
-  public String getTargetName() {
-    return targetName;
-  }
-
-  public void setTargetName(String targetName) {
-    this.targetName = targetName;
-  }
-
-  public String getTargetNamespace() {
-    return targetNamespace;
-  }
-
-  public void setTargetNamespace(String targetNamespace) {
-    this.targetNamespace = targetNamespace;
-  }
-
-  public String getTargetStorageClass() {
-    return targetStorageClass;
-  }
-
-  public void setTargetStorageClass(String targetStorageClass) {
-    this.targetStorageClass = targetStorageClass;
-  }
-
-  public List<String> getTargetAccessModes() {
-    return targetAccessModes;
-  }
-
-  public void setTargetAccessModes(List<String> targetAccessModes) {
-    this.targetAccessModes = targetAccessModes;
-  }
-
-  public String getTargetVolumeMode() {
-    return targetVolumeMode;
-  }
-
-  public void setTargetVolumeMode(String targetVolumeMode) {
-    this.targetVolumeMode = targetVolumeMode;
-  }
-
-  public Boolean getVerify() {
-    return verify;
-  }
-
-  public void setVerify(Boolean verify) {
-    this.verify = verify;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass() || !super.equals(o)) {
-      return false;
-    }
-    PvcToMigrate that = (PvcToMigrate) o;
-    return Objects.equals(targetName, that.targetName)
-        && Objects.equals(targetNamespace, that.targetNamespace)
-        && Objects.equals(targetStorageClass, that.targetStorageClass)
-        && Objects.equals(targetAccessModes, that.targetAccessModes)
-        && Objects.equals(targetVolumeMode, that.targetVolumeMode)
-        && Objects.equals(verify, that.verify);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(super.hashCode(), targetName, targetNamespace, targetStorageClass, targetAccessModes,
-        targetVolumeMode, verify);
-  }
 }

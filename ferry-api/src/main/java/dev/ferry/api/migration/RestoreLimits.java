@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import java.util.Objects;
+import lombok.Data;
 
 /**
  * Ferry: how much of a backup a restore reads. A backup is untrusted input; each ceiling, when
@@ -12,6 +12,7 @@ import java.util.Objects;
  * mean the defaults.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class RestoreLimits {
 
   @JsonPropertyDescription("Most bytes extracted from one backup tarball, a number or a quantity such as 4Gi. "
@@ -35,56 +36,4 @@ public class RestoreLimits {
   @JsonPropertyDescription("Longest JSON string in one object, in characters. Default 4194304.")
   @JsonProperty("max_string_length")
   private Integer maxStringLength;
-
-  public IntOrString getMaxExtractedSize() {
-    return maxExtractedSize;
-  }
-
-  public void setMaxExtractedSize(IntOrString maxExtractedSize) {
-    this.maxExtractedSize = maxExtractedSize;
-  }
-
-  public Integer getMaxEntries() {
-    return maxEntries;
-  }
-
-  public void setMaxEntries(Integer maxEntries) {
-    this.maxEntries = maxEntries;
-  }
-
-  public IntOrString getMaxItemSize() {
-    return maxItemSize;
-  }
-
-  public void setMaxItemSize(IntOrString maxItemSize) {
-    this.maxItemSize = maxItemSize;
-  }
-
-  public Integer getMaxJsonDepth() {
-    return maxJsonDepth;
-  }
-
-  public void setMaxJsonDepth(Integer maxJsonDepth) {
-    this.maxJsonDepth = maxJsonDepth;
-  }
-
-  public Integer getMaxStringLength() {
-    return maxStringLength;
-  }
-
-  public void setMaxStringLength(Integer maxStringLength) {
-    this.maxStringLength = maxStringLength;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RestoreLimits that && Objects.equals(maxExtractedSize, that.maxExtractedSize)
-        && Objects.equals(maxEntries, that.maxEntries) && Objects.equals(maxItemSize, that.maxItemSize)
-        && Objects.equals(maxJsonDepth, that.maxJsonDepth) && Objects.equals(maxStringLength, that.maxStringLength);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxExtractedSize, maxEntries, maxItemSize, maxJsonDepth, maxStringLength);
-  }
 }

@@ -3,10 +3,11 @@ package dev.ferry.api.migration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.ObjectReference;
-import java.util.Objects;
+import lombok.Data;
 
 /** The attempts of the data transfer of one claim. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class RsyncOperation {
 
   @JsonPropertyDescription("Reference to the persistent volume claim.")
@@ -20,56 +21,4 @@ public class RsyncOperation {
 
   @JsonPropertyDescription("True if the transfer as a whole failed.")
   private Boolean failed;
-
-  public ObjectReference getPvcReference() {
-    return pvcReference;
-  }
-
-  public void setPvcReference(ObjectReference pvcReference) {
-    this.pvcReference = pvcReference;
-  }
-
-  public Integer getCurrentAttempt() {
-    return currentAttempt;
-  }
-
-  public void setCurrentAttempt(Integer currentAttempt) {
-    this.currentAttempt = currentAttempt;
-  }
-
-  public Boolean getSucceeded() {
-    return succeeded;
-  }
-
-  public void setSucceeded(Boolean succeeded) {
-    this.succeeded = succeeded;
-  }
-
-  public Boolean getFailed() {
-    return failed;
-  }
-
-  public void setFailed(Boolean failed) {
-    this.failed = failed;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    RsyncOperation that = (RsyncOperation) o;
-    return Objects.equals(pvcReference, that.pvcReference)
-        && Objects.equals(currentAttempt, that.currentAttempt)
-        && Objects.equals(succeeded, that.succeeded)
-        && Objects.equals(failed, that.failed);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pvcReference, currentAttempt, succeeded, failed);
-  }
 }

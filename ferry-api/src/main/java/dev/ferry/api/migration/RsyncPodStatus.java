@@ -2,10 +2,11 @@ package dev.ferry.api.migration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
+import lombok.Data;
 
 /** State of one data transfer attempt. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class RsyncPodStatus {
 
   @JsonPropertyDescription("Name of the transfer pod.")
@@ -31,93 +32,4 @@ public class RsyncPodStatus {
 
   @JsonPropertyDescription("When the transfer pod was created (RFC 3339).")
   private String creationTimestamp;
-
-  public String getPodName() {
-    return podName;
-  }
-
-  public void setPodName(String podName) {
-    this.podName = podName;
-  }
-
-  public String getPhase() {
-    return phase;
-  }
-
-  public void setPhase(String phase) {
-    this.phase = phase;
-  }
-
-  public Integer getExitCode() {
-    return exitCode;
-  }
-
-  public void setExitCode(Integer exitCode) {
-    this.exitCode = exitCode;
-  }
-
-  public String getContainerElapsedTime() {
-    return containerElapsedTime;
-  }
-
-  public void setContainerElapsedTime(String containerElapsedTime) {
-    this.containerElapsedTime = containerElapsedTime;
-  }
-
-  public String getLogMessage() {
-    return logMessage;
-  }
-
-  public void setLogMessage(String logMessage) {
-    this.logMessage = logMessage;
-  }
-
-  public String getLastObservedProgressPercent() {
-    return lastObservedProgressPercent;
-  }
-
-  public void setLastObservedProgressPercent(String lastObservedProgressPercent) {
-    this.lastObservedProgressPercent = lastObservedProgressPercent;
-  }
-
-  public String getLastObservedTransferRate() {
-    return lastObservedTransferRate;
-  }
-
-  public void setLastObservedTransferRate(String lastObservedTransferRate) {
-    this.lastObservedTransferRate = lastObservedTransferRate;
-  }
-
-  public String getCreationTimestamp() {
-    return creationTimestamp;
-  }
-
-  public void setCreationTimestamp(String creationTimestamp) {
-    this.creationTimestamp = creationTimestamp;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    RsyncPodStatus that = (RsyncPodStatus) o;
-    return Objects.equals(podName, that.podName)
-        && Objects.equals(phase, that.phase)
-        && Objects.equals(exitCode, that.exitCode)
-        && Objects.equals(containerElapsedTime, that.containerElapsedTime)
-        && Objects.equals(logMessage, that.logMessage)
-        && Objects.equals(lastObservedProgressPercent, that.lastObservedProgressPercent)
-        && Objects.equals(lastObservedTransferRate, that.lastObservedTransferRate)
-        && Objects.equals(creationTimestamp, that.creationTimestamp);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(podName, phase, exitCode, containerElapsedTime, logMessage,
-        lastObservedProgressPercent, lastObservedTransferRate, creationTimestamp);
-  }
 }

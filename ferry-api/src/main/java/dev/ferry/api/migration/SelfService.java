@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
 
 /**
  * Ferry: self-service migrations for namespace owners (off unless enabled). A tenant's MigPlan and
@@ -12,6 +12,7 @@ import java.util.Objects;
  * own token. See docs/security.md.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class SelfService {
 
   @JsonPropertyDescription("If true, namespace owners may run migrations from their own namespaces, as "
@@ -23,31 +24,4 @@ public class SelfService {
       + "object is created as the tenant, so the API server refuses what the tenant may not create.")
   @JsonProperty("cluster_scoped_allow_list")
   private List<String> clusterScopedAllowList;
-
-  public Boolean getEnabled() {
-    return enabled;
-  }
-
-  public void setEnabled(Boolean enabled) {
-    this.enabled = enabled;
-  }
-
-  public List<String> getClusterScopedAllowList() {
-    return clusterScopedAllowList;
-  }
-
-  public void setClusterScopedAllowList(List<String> clusterScopedAllowList) {
-    this.clusterScopedAllowList = clusterScopedAllowList;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SelfService that && Objects.equals(enabled, that.enabled)
-        && Objects.equals(clusterScopedAllowList, that.clusterScopedAllowList);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(enabled, clusterScopedAllowList);
-  }
 }
