@@ -7,12 +7,12 @@ import static dev.ferry.bench.ResourcesBenchmark.FERRY_NS;
 import static dev.ferry.bench.ResourcesSeeder.SOURCE_NS;
 import static dev.ferry.bench.ResourcesSeeder.count;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupSpec;
-import dev.ferry.api.velero.BackupStatus;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestoreSpec;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupSpec;
+import dev.ferry.api.velero.backup.BackupStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestoreSpec;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.backup.Backupper;
 import dev.ferry.backup.restore.RestoreOptions;
 import dev.ferry.backup.restore.Restorer;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.Crds.Crd;
 import dev.ferry.api.docs.ApiDocRenderer;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.MigAnalytic;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigrationController;
+import dev.ferry.api.migration.analytics.MigAnalytic;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -128,9 +128,9 @@ class CrdsTest {
         .containsExactly("CutOver", "Rollback", "Stage");
     assertThat(enumOf(MigMigration.class, "status", "conditions", "category"))
         .containsExactly("Advisory", "Critical", "Error", "Required", "Warn");
-    assertThat(enumOf(dev.ferry.api.velero.Backup.class, "status", "phase"))
+    assertThat(enumOf(dev.ferry.api.velero.backup.Backup.class, "status", "phase"))
         .contains("New", "FailedValidation", "InProgress", "Completed", "PartiallyFailed", "Failed", "Deleting");
-    assertThat(enumOf(dev.ferry.api.velero.BackupStorageLocation.class, "status", "phase"))
+    assertThat(enumOf(dev.ferry.api.velero.location.BackupStorageLocation.class, "status", "phase"))
         .containsExactly("Available", "Unavailable");
   }
 

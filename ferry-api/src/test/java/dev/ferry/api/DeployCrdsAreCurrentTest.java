@@ -41,10 +41,10 @@ class DeployCrdsAreCurrentTest {
 
   @Test
   void printerColumnsFollowTheDeclaredOrder() {
-    assertThat(Crds.of(dev.ferry.api.migration.MigPlan.class).definition().getSpec().getVersions().get(0)
+    assertThat(Crds.of(dev.ferry.api.migration.plan.MigPlan.class).definition().getSpec().getVersions().get(0)
         .getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
         .first().isEqualTo("Ready");
-    assertThat(Crds.of(dev.ferry.api.migration.MigPlan.class).definition().getSpec().getVersions().get(0)
+    assertThat(Crds.of(dev.ferry.api.migration.plan.MigPlan.class).definition().getSpec().getVersions().get(0)
         .getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
         .last().isEqualTo("Age");
   }

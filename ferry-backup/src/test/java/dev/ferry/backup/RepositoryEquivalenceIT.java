@@ -2,8 +2,8 @@ package dev.ferry.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.RestorePhase;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.backup.backup.Backupper;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.ResourceListFile;

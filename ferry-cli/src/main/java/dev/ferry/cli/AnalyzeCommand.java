@@ -2,11 +2,11 @@ package dev.ferry.cli;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.AnalyticsNamespace;
-import dev.ferry.api.migration.AnalyticsPlan;
-import dev.ferry.api.migration.AnalyticsResource;
-import dev.ferry.api.migration.MigAnalytic;
-import dev.ferry.api.migration.MigAnalyticSpec;
+import dev.ferry.api.migration.analytics.AnalyticsNamespace;
+import dev.ferry.api.migration.analytics.AnalyticsPlan;
+import dev.ferry.api.migration.analytics.AnalyticsResource;
+import dev.ferry.api.migration.analytics.MigAnalytic;
+import dev.ferry.api.migration.analytics.MigAnalyticSpec;
 import dev.ferry.controller.FerryOperator;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

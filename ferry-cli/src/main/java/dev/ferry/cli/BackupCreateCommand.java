@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupSpec;
-import dev.ferry.api.velero.BackupStorageLocation;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupSpec;
+import dev.ferry.api.velero.location.BackupStorageLocation;
 import dev.ferry.backup.backup.GoDuration;
 import dev.ferry.controller.velero.BackupStorageLocations;
 import dev.ferry.objectstore.ObjectStoreException;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.backup.format.ResourceListFile;
 import dev.ferry.backup.model.ResultsFile;
 import dev.ferry.objectstore.ObjectStoreException;

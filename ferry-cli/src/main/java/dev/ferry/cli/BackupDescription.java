@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupSpec;
-import dev.ferry.api.velero.BackupStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupSpec;
+import dev.ferry.api.velero.backup.BackupStatus;
 import dev.ferry.backup.format.ResourceListFile;
 import dev.ferry.backup.model.ResultsFile;
 import java.util.List;

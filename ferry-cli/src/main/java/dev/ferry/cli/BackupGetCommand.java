@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;

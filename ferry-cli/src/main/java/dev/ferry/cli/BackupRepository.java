@@ -2,8 +2,8 @@ package dev.ferry.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.ResourceListFile;
 import dev.ferry.backup.model.Gzip;

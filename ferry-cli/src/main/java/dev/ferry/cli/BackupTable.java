@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

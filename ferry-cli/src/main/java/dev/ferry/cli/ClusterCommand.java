@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;

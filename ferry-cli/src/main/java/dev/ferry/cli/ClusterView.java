@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.time.Clock;
 

@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.Crds;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

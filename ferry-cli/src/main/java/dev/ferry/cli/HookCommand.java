@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigHook;
+import dev.ferry.api.migration.hook.MigHook;
 import picocli.CommandLine.Command;
 
 /** {@code ferry hook create|get|describe|delete}: the migration hooks (MigHook). */

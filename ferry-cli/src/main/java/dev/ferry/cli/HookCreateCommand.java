@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.TargetCluster;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.hook.TargetCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigHookSpec;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.hook.MigHookSpec;
 import java.time.Clock;
 
 /** {@code ferry hook get|describe}: NAME, READY, IMAGE, TARGET, DEADLINE, AGE. Pure. */

@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.HasMetadata;

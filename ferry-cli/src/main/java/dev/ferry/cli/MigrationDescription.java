@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
-import dev.ferry.api.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
 import java.util.List;
 
 /** {@code ferry migration describe}: plan, type, phase, pipeline, conditions and errors. Pure. */

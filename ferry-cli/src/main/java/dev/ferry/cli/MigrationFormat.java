@@ -1,10 +1,10 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
-import dev.ferry.api.migration.MigMigrationStatus;
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.Step;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

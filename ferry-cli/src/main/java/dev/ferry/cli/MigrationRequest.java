@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

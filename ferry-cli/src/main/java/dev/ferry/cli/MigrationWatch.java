@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.Step;
 import java.util.List;
 
 /** A migration's pipeline as a table: STEP, STATUS, STARTED, COMPLETED, MESSAGE. Pure. */

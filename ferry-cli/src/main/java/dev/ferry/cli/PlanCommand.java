@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.plan.MigPlan;
 import picocli.CommandLine.Command;
 
 /** {@code ferry plan …}: the MigPlans of the controller's namespace. */

@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanSpec;
-import dev.ferry.api.migration.PlanVolume;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanSpec;
+import dev.ferry.api.migration.plan.PlanVolume;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 

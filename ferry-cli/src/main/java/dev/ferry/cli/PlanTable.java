@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.plan.MigPlan;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.time.Clock;
 import java.util.Comparator;

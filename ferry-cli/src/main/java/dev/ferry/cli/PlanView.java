@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.plan.MigPlan;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.ExistingResourcePolicy;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
-import dev.ferry.api.velero.RestoreSpec;
+import dev.ferry.api.velero.restore.ExistingResourcePolicy;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.api.velero.restore.RestoreSpec;
 import dev.ferry.objectstore.ObjectStoreException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;

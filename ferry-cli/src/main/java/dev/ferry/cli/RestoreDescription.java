@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
-import dev.ferry.api.velero.RestoreSpec;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.api.velero.restore.RestoreSpec;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.model.ResultsFile;
 import java.util.List;
 import java.util.SortedMap;

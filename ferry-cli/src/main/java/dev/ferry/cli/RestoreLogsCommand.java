@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.objectstore.ObjectStoreException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.Callable;

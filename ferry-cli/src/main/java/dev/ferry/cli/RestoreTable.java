@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.storage.MigStorage;
 import picocli.CommandLine.Command;
 
 /** {@code ferry storage create|get|describe|delete}: the replication repositories (MigStorage). */

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.objectstore.AwsCredentials;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.migration.BackupStorageConfig;
-import dev.ferry.api.migration.BackupStorageProvider;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigStorageSpec;
+import dev.ferry.api.migration.storage.BackupStorageConfig;
+import dev.ferry.api.migration.storage.BackupStorageProvider;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.storage.MigStorageSpec;
 import java.time.Clock;
 
 /** {@code ferry storage get|describe}: NAME, READY, PROVIDER, LOCATION, AGE. Pure. */

@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.Restore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

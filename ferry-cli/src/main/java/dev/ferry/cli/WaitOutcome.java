@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupStatus;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.AnalyticsNamespace;
-import dev.ferry.api.migration.AnalyticsPlan;
-import dev.ferry.api.migration.AnalyticsResource;
+import dev.ferry.api.migration.analytics.AnalyticsNamespace;
+import dev.ferry.api.migration.analytics.AnalyticsPlan;
+import dev.ferry.api.migration.analytics.AnalyticsResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 import org.junit.jupiter.api.Test;

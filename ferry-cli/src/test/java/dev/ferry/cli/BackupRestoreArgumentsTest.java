@@ -2,9 +2,9 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.ExistingResourcePolicy;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.ExistingResourcePolicy;
+import dev.ferry.api.velero.restore.Restore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

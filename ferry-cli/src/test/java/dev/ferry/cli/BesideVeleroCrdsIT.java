@@ -2,9 +2,9 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupStatus;
 import dev.ferry.testbed.ClusterOptions;
 import dev.ferry.testbed.LocalCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -3,8 +3,8 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.Crds;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.testbed.Binaries;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;

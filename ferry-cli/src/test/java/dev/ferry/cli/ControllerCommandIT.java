@@ -3,9 +3,9 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.Crds;
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupStorageLocation;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.location.BackupStorageLocation;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;

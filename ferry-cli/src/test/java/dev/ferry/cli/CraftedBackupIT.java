@@ -3,10 +3,10 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.Crds;
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.velero.BackupStorageLocation;
-import dev.ferry.api.velero.BackupStorageLocationPhase;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.BackupStorageLocationPhase;
+import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.objectstore.FilesystemObjectStore;

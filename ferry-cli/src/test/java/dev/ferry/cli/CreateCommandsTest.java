@@ -2,10 +2,10 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.Crds;
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterStatus;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.TargetCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterStatus;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.hook.TargetCluster;
+import dev.ferry.api.migration.storage.MigStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

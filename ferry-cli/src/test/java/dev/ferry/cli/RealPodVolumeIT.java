@@ -2,7 +2,7 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.volumes.JobVolumeLauncher;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
 import dev.ferry.controller.volumes.MoverJobs;

@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.Restore;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Backup and Restore CRs as the controller leaves them, for the renderer tests. */

@@ -1,6 +1,6 @@
 package dev.ferry.console;
 
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.controller.cluster.ClusterClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 

@@ -1,14 +1,14 @@
 package dev.ferry.console;
 
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.DirectImageStreamMigration;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.Restore;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageStreamMigration;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.Restore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

@@ -88,7 +88,7 @@ class ConsoleBrowserIT {
       browser.clickId("add-cluster-submit");
       browser.waitAttribute(By.id("cluster-status-" + sourceCluster), "data-usable", "true");
       // Refresh sets spec.refresh; the controller checks the cluster again and clears it (two spec edits).
-      var clusterResource = host.resources(dev.ferry.api.migration.MigCluster.class).inNamespace(NS)
+      var clusterResource = host.resources(dev.ferry.api.migration.cluster.MigCluster.class).inNamespace(NS)
           .withName(sourceCluster);
       long generation = clusterResource.get().getMetadata().getGeneration();
       browser.clickId("refresh-cluster-" + sourceCluster);
@@ -128,7 +128,7 @@ class ConsoleBrowserIT {
       browser.clickId("edit-storage-" + repository);
       browser.type("storage-filesystemPath", moredir);
       browser.clickId("add-storage-submit");
-      var storageResource = host.resources(dev.ferry.api.migration.MigStorage.class).inNamespace(NS)
+      var storageResource = host.resources(dev.ferry.api.migration.storage.MigStorage.class).inNamespace(NS)
           .withName(repository);
       storageResource.waitUntilCondition(m -> moredir.equals(m.getSpec().getBackupStorageConfig().getFilesystemPath()),
           30, TimeUnit.SECONDS);
@@ -161,7 +161,7 @@ class ConsoleBrowserIT {
       browser.screenshot("wizard-validation");
       browser.clickId("wizard-next");
       browser.waitAttribute(By.id("plan-status"), "data-usable", "true");
-      var planSpec = host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
+      var planSpec = host.resources(dev.ferry.api.migration.plan.MigPlan.class).inNamespace(NS).withName(plan).get()
           .getSpec();
       assertThat(planSpec.getNamespaces()).containsExactly(app.name() + ":" + moved);
       assertThat(planSpec.getPersistentVolumes()).singleElement()
@@ -184,7 +184,7 @@ class ConsoleBrowserIT {
       browser.waitAttribute(By.id("wizard-plan-status"), "data-usable", "true");
       browser.clickId("wizard-next");
       browser.waitAttribute(By.id("plan-status"), "data-usable", "true");
-      var edited = host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName(plan).get()
+      var edited = host.resources(dev.ferry.api.migration.plan.MigPlan.class).inNamespace(NS).withName(plan).get()
           .getSpec();
       assertThat(edited.getNamespaces()).containsExactly(app.name() + ":" + moved);
       assertThat(edited.getMigStorageRef().getName()).isEqualTo(repository);
@@ -203,7 +203,7 @@ class ConsoleBrowserIT {
       assertThat(host.persistentVolumeClaims().inNamespace(moved).withName("data").get()).isNotNull();
       assertThat(source.client().apps().deployments().inNamespace(app.name()).withName("web").get()
           .getSpec().getReplicas()).isZero();
-      var migration = host.resources(dev.ferry.api.migration.MigMigration.class).inNamespace(NS)
+      var migration = host.resources(dev.ferry.api.migration.migration.MigMigration.class).inNamespace(NS)
           .withName(cutover).get();
       assertThat(migration.getSpec().getQuiescePods()).isTrue();
       assertThat(migration.getSpec().getStage()).isFalse();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -2,12 +2,12 @@ package dev.ferry.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupStorageLocation;
-import dev.ferry.api.velero.BackupStorageLocationPhase;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.BackupStorageLocationPhase;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;

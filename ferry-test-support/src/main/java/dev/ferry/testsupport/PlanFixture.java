@@ -2,8 +2,8 @@ package dev.ferry.testsupport;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

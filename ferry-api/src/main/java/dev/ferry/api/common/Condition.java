@@ -5,13 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import lombok.Data;
 
 /**
  * One observation about a resource, as in MTC's conditions: type, status, category, reason, message
  * and the time of the last change. Use {@link Conditions} to maintain a list of them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public class Condition {
 
   @JsonPropertyDescription("Type of the condition, e.g. Ready, Succeeded or InvalidSourceClusterRef.")
@@ -99,93 +100,5 @@ public class Condition {
   @Override
   public String toString() {
     return type + "=" + status + " (" + category + ", " + reason + "): " + message;
-  }
-
-  public String getType() {
-    return type;
-  }
-
-  public void setType(String type) {
-    this.type = type;
-  }
-
-  public String getStatus() {
-    return status;
-  }
-
-  public void setStatus(String status) {
-    this.status = status;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public void setReason(String reason) {
-    this.reason = reason;
-  }
-
-  public Category getCategory() {
-    return category;
-  }
-
-  public void setCategory(Category category) {
-    this.category = category;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public void setMessage(String message) {
-    this.message = message;
-  }
-
-  public String getLastTransitionTime() {
-    return lastTransitionTime;
-  }
-
-  public void setLastTransitionTime(String lastTransitionTime) {
-    this.lastTransitionTime = lastTransitionTime;
-  }
-
-  public Boolean getDurable() {
-    return durable;
-  }
-
-  public void setDurable(Boolean durable) {
-    this.durable = durable;
-  }
-
-  public List<String> getItems() {
-    return items;
-  }
-
-  public void setItems(List<String> items) {
-    this.items = items;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    Condition that = (Condition) o;
-    return Objects.equals(type, that.type)
-        && Objects.equals(status, that.status)
-        && Objects.equals(reason, that.reason)
-        && Objects.equals(category, that.category)
-        && Objects.equals(message, that.message)
-        && Objects.equals(lastTransitionTime, that.lastTransitionTime)
-        && Objects.equals(durable, that.durable)
-        && Objects.equals(items, that.items);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(type, status, reason, category, message, lastTransitionTime, durable, items);
   }
 }

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.Data;
+import lombok.Getter;
+import lombok.Setter;
+import lombok.ToString;
 
 /**
  * Base of every status that carries MTC-style conditions. {@link #conditions()} gives the helper that
  * maintains them (set, find, staging); it is kept with the status so staging survives between calls.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
 public abstract class ConditionedStatus {
 
   @JsonPropertyDescription("Observations of the resource's state: validation results, readiness, progress and "
@@ -19,16 +24,12 @@ public abstract class ConditionedStatus {
       + "a reason, a message and the time of its last transition.")
   private List<Condition> conditions;
 
+  /** Helper over the list; transient, so it is left out of equals and hashCode (and of the JSON). */
   @JsonIgnore
+  @Getter(AccessLevel.NONE)
+  @Setter(AccessLevel.NONE)
+  @ToString.Exclude
   private transient Conditions view;
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
 
   /** The conditions helper for this status (system UTC clock unless another was given). */
   public Conditions conditions() {
@@ -43,21 +44,5 @@ public abstract class ConditionedStatus {
     Conditions c = conditions();
     c.useClock(clock);
     return c;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (o == null || getClass() != o.getClass()) {
-      return false;
-    }
-    return Objects.equals(conditions, ((ConditionedStatus) o).conditions);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(conditions);
   }
 }

@@ -3,7 +3,7 @@ package dev.ferry.api.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.api.migration.plan.MigPlanStatus;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.Crds;
 import dev.ferry.api.SchemaCoverage;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.VolumeSnapshotLocation;
+import dev.ferry.api.velero.restore.Restore;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;

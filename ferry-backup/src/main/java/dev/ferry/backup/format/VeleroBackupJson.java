@@ -3,7 +3,7 @@ package dev.ferry.backup.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.backup.model.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.ferry.backup.format;
 
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import io.fabric8.kubernetes.client.VersionInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.ferry.backup.restore;
 
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
-import dev.ferry.api.velero.RestoreProgress;
-import dev.ferry.api.velero.RestoreSpec;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.api.velero.restore.RestoreProgress;
+import dev.ferry.api.velero.restore.RestoreSpec;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.OperationLog;
 import dev.ferry.backup.backup.ResourceSelector;
 import dev.ferry.backup.discovery.ApiDiscovery;

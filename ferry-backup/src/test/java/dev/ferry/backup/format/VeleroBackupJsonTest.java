@@ -3,7 +3,7 @@ package dev.ferry.backup.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.backup.model.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

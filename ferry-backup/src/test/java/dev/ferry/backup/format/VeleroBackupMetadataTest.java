@@ -2,7 +2,7 @@ package dev.ferry.backup.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.Backup;
+import dev.ferry.api.velero.backup.Backup;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import java.io.ByteArrayInputStream;

@@ -2,10 +2,10 @@ package dev.ferry.controller.analytics;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigAnalytic;
-import dev.ferry.api.migration.MigAnalyticStatus;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.analytics.MigAnalytic;
+import dev.ferry.api.migration.analytics.MigAnalyticStatus;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.analytics.model.AnalyticsReport;
 import dev.ferry.controller.analytics.model.NamespaceInventory;
 import dev.ferry.controller.cluster.ClusterClients;

@@ -1,7 +1,7 @@
 package dev.ferry.controller.cluster;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
 import dev.ferry.controller.metrics.ControllerMetrics;
 import dev.ferry.controller.metrics.MeteredClients;
 import io.fabric8.kubernetes.api.model.ObjectReference;

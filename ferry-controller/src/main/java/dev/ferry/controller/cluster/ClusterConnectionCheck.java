@@ -1,6 +1,6 @@
 package dev.ferry.controller.cluster;
 
-import dev.ferry.api.migration.MigrationController;
+import dev.ferry.api.migration.settings.MigrationController;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -6,8 +6,8 @@ import static dev.ferry.controller.cluster.MigClusterConditions.MISSING_SERVICE_
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.net.URI;

@@ -7,8 +7,8 @@ import static dev.ferry.controller.cluster.MigClusterConditions.TEST_CONNECT_FAI
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterStatus;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterStatus;
 import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.settings.SpecRefresh;
 import io.fabric8.kubernetes.api.model.ObjectReference;

@@ -1,8 +1,8 @@
 package dev.ferry.controller.hook;
 
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigHookStatus;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.hook.MigHookStatus;
 import dev.ferry.controller.hook.model.HookValidator;
 import dev.ferry.controller.itinerary.StatusPatches;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

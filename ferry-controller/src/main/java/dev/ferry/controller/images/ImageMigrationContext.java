@@ -1,6 +1,6 @@
 package dev.ferry.controller.images;
 
-import dev.ferry.api.migration.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageMigration;
 import dev.ferry.controller.images.ImageStreamLister.StreamName;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

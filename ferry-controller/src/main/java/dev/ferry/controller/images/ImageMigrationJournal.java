@@ -2,8 +2,8 @@ package dev.ferry.controller.images;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.DirectImageMigrationStatus;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageMigrationStatus;
 import dev.ferry.controller.itinerary.Itinerary;
 import dev.ferry.controller.itinerary.ItineraryRunner;
 import dev.ferry.controller.itinerary.Phase;

@@ -2,10 +2,10 @@ package dev.ferry.controller.images;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.DirectImageStreamMigration;
-import dev.ferry.api.migration.DirectImageStreamMigrationSpec;
-import dev.ferry.api.migration.ImageStreamListItem;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageStreamMigration;
+import dev.ferry.api.migration.images.DirectImageStreamMigrationSpec;
+import dev.ferry.api.migration.images.ImageStreamListItem;
 import dev.ferry.controller.images.ImageStreamLister.StreamName;
 import dev.ferry.controller.itinerary.Itinerary;
 import dev.ferry.controller.itinerary.ItineraryTable;

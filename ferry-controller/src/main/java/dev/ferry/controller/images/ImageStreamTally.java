@@ -1,7 +1,7 @@
 package dev.ferry.controller.images;
 
-import dev.ferry.api.migration.DirectImageMigrationStatus;
-import dev.ferry.api.migration.ImageStreamListItem;
+import dev.ferry.api.migration.images.DirectImageMigrationStatus;
+import dev.ferry.api.migration.images.ImageStreamListItem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ferry.controller.images;
 
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 

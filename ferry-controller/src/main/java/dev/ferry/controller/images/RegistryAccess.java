@@ -1,7 +1,7 @@
 package dev.ferry.controller.images;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
 import dev.ferry.images.RegistryCredentials;
 import dev.ferry.images.RegistryEndpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;

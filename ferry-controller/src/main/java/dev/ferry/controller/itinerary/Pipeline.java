@@ -1,7 +1,7 @@
 package dev.ferry.controller.itinerary;
 
 import dev.ferry.api.common.Times;
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.Step;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupSpec;
+import dev.ferry.api.velero.backup.BackupStatus;
+import dev.ferry.backup.backup.Backupper;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupSpec;
-import dev.ferry.api.velero.BackupStatus;
-import dev.ferry.backup.backup.Backupper;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

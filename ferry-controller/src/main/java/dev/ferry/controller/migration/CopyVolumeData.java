@@ -1,17 +1,17 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationSpec;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationType;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.DirectVolumeMigrationSpec;
-import dev.ferry.api.migration.DirectVolumeMigrationType;
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.controller.itinerary.Pipeline;
 import dev.ferry.controller.volumes.ClaimsToCopy;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
 import dev.ferry.controller.volumes.ProgressReports;
 import dev.ferry.controller.volumes.TransferSummary;
-import dev.ferry.controller.itinerary.Pipeline;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,7 +1,7 @@
 package dev.ferry.controller.migration;
 
-import dev.ferry.api.migration.HookPhase;
-import dev.ferry.api.migration.MigHookSpec;
+import dev.ferry.api.migration.hook.HookPhase;
+import dev.ferry.api.migration.hook.MigHookSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;

@@ -1,7 +1,7 @@
 package dev.ferry.controller.migration;
 
-import dev.ferry.api.migration.HookPhase;
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.hook.HookPhase;
+import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.itinerary.Itinerary;
 import dev.ferry.controller.itinerary.ItineraryTable;
 import java.util.List;

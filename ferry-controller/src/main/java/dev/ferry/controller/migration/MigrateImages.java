@@ -1,14 +1,14 @@
 package dev.ferry.controller.migration;
 
-import dev.ferry.controller.itinerary.Phase;
-import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.DirectImageMigrationSpec;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageMigrationSpec;
 import dev.ferry.controller.images.DirectImageMigrationReconciler;
 import dev.ferry.controller.images.ImageMovers;
 import dev.ferry.controller.images.ImageStreamLister;
 import dev.ferry.controller.images.ImageStreamMigrator;
 import dev.ferry.controller.images.RegistryAccess;
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.images.Registries;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

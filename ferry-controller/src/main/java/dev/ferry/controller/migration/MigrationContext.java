@@ -2,10 +2,10 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
 import dev.ferry.controller.itinerary.Itinerary;
 import dev.ferry.controller.itinerary.ItineraryRunner;
 import dev.ferry.controller.itinerary.Phase;

@@ -2,11 +2,11 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationStatus;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.itinerary.ItineraryRunner;

@@ -1,7 +1,7 @@
 package dev.ferry.controller.migration;
 
-import dev.ferry.api.migration.PlanVolume;
-import dev.ferry.api.migration.PvAction;
+import dev.ferry.api.migration.plan.PlanVolume;
+import dev.ferry.api.migration.plan.PvAction;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import java.util.List;
 import java.util.Map;

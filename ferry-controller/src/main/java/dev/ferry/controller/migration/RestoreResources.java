@@ -1,22 +1,22 @@
 package dev.ferry.controller.migration;
 
-import dev.ferry.controller.itinerary.Phase;
-import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
-import dev.ferry.api.velero.RestoreSpec;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.api.velero.restore.RestoreSpec;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.restore.RestoreOptions;
 import dev.ferry.backup.restore.Restorer;
-import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.controller.itinerary.Phase;
+import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.controller.volumes.DestinationClaims;
+import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Restores the initial backup on the destination under the plan's namespace mapping, marking

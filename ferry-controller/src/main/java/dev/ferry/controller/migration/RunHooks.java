@@ -1,11 +1,11 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.migration.hook.HookPhase;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.hook.TargetCluster;
+import dev.ferry.api.migration.plan.MigPlanHook;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.migration.HookPhase;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlanHook;
-import dev.ferry.api.migration.TargetCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

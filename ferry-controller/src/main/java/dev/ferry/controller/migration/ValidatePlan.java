@@ -1,10 +1,10 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.common.Category;
+import dev.ferry.api.common.Condition;
+import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.common.Category;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

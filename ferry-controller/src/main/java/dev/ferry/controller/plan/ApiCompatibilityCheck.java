@@ -1,7 +1,7 @@
 package dev.ferry.controller.plan;
 
-import dev.ferry.api.migration.IncompatibleGvk;
-import dev.ferry.api.migration.IncompatibleNamespace;
+import dev.ferry.api.migration.plan.IncompatibleGvk;
+import dev.ferry.api.migration.plan.IncompatibleNamespace;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
 import dev.ferry.backup.model.GroupResource;

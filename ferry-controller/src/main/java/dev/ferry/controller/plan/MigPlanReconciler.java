@@ -1,8 +1,8 @@
 package dev.ferry.controller.plan;
 
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.plan.model.ClusterInspection;
@@ -13,9 +13,9 @@ import dev.ferry.controller.plan.model.PlanValidator;
 import dev.ferry.controller.plan.model.StorageClasses;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;

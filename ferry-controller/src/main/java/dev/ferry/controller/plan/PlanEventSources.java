@@ -1,10 +1,10 @@
 package dev.ferry.controller.plan;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanHook;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanHook;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.plan.model.NamespacePair;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;

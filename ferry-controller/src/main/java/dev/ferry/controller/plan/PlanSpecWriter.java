@@ -1,7 +1,7 @@
 package dev.ferry.controller.plan;
 
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.PlanVolume;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.PlanVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;

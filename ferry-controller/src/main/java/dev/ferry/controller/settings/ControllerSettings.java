@@ -1,7 +1,7 @@
 package dev.ferry.controller.settings;
 
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.migration.MigrationControllerSpec;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.settings.MigrationControllerSpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.ferry.controller.settings;
 
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.migration.RestoreLimits;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.settings.RestoreLimits;
 import dev.ferry.backup.format.BackupLimits;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;

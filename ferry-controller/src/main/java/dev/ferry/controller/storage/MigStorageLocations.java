@@ -2,7 +2,7 @@ package dev.ferry.controller.storage;
 
 import static dev.ferry.controller.storage.MigStorageConditions.INVALID_STORAGE_PROVIDER;
 
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStores;
 import dev.ferry.objectstore.StorageLocation;

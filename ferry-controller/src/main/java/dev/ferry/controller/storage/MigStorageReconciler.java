@@ -2,8 +2,8 @@ package dev.ferry.controller.storage;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigStorageStatus;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.storage.MigStorageStatus;
 import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.settings.SpecRefresh;
 import dev.ferry.objectstore.ObjectStore;

@@ -5,10 +5,10 @@ import static dev.ferry.controller.storage.MigStorageConditions.INVALID_CREDS_SE
 import static dev.ferry.controller.storage.MigStorageConditions.INVALID_STORAGE_PROVIDER;
 import static dev.ferry.controller.storage.MigStorageConditions.INVALID_STORAGE_SETTINGS;
 
-import dev.ferry.api.migration.BackupStorageConfig;
-import dev.ferry.api.migration.BackupStorageProvider;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigStorageSpec;
+import dev.ferry.api.migration.storage.BackupStorageConfig;
+import dev.ferry.api.migration.storage.BackupStorageProvider;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.storage.MigStorageSpec;
 import dev.ferry.objectstore.AwsCredentials;
 import dev.ferry.objectstore.AzureCredentials;
 import dev.ferry.objectstore.AzureSettings;

@@ -1,12 +1,12 @@
 package dev.ferry.controller.storage;
 
-import dev.ferry.api.migration.BackupStorageConfig;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigStorageSpec;
-import dev.ferry.api.migration.VolumeSnapshotConfig;
-import dev.ferry.api.velero.BackupStorageLocationSpec;
-import dev.ferry.api.velero.ObjectStorageLocation;
-import dev.ferry.api.velero.VolumeSnapshotLocationSpec;
+import dev.ferry.api.migration.storage.BackupStorageConfig;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.storage.MigStorageSpec;
+import dev.ferry.api.migration.storage.VolumeSnapshotConfig;
+import dev.ferry.api.velero.location.BackupStorageLocationSpec;
+import dev.ferry.api.velero.location.ObjectStorageLocation;
+import dev.ferry.api.velero.location.VolumeSnapshotLocationSpec;
 import dev.ferry.objectstore.AzureCredentials;
 import dev.ferry.objectstore.AzureSettings;
 import dev.ferry.objectstore.GcsSettings;

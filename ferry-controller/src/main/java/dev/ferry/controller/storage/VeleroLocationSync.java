@@ -1,11 +1,11 @@
 package dev.ferry.controller.storage;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.velero.BackupStorageLocation;
-import dev.ferry.api.velero.VolumeSnapshotLocation;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.VolumeSnapshotLocation;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.objectstore.StorageLocation;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

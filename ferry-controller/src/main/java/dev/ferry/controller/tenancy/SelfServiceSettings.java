@@ -1,7 +1,7 @@
 package dev.ferry.controller.tenancy;
 
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.migration.SelfService;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.settings.SelfService;
 import dev.ferry.backup.model.GroupResource;
 import java.util.LinkedHashSet;
 import java.util.Set;

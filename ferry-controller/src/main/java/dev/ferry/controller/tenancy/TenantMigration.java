@@ -1,16 +1,16 @@
 package dev.ferry.controller.tenancy;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupSpec;
-import dev.ferry.api.velero.BackupStatus;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestoreSpec;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupSpec;
+import dev.ferry.api.velero.backup.BackupStatus;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestoreSpec;
+import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.backup.Backupper;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.model.ResultsFile;

@@ -2,9 +2,9 @@ package dev.ferry.controller.tenancy;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationStatus;
-import dev.ferry.api.velero.RestorePhase;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
+import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.storage.InvalidMigStorageException;

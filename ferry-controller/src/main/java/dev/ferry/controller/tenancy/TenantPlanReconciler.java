@@ -2,8 +2,8 @@ package dev.ferry.controller.tenancy;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.storage.InvalidMigStorageException;

@@ -1,8 +1,8 @@
 package dev.ferry.controller.tenancy;
 
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanSpec;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanSpec;
+import dev.ferry.api.migration.storage.MigStorage;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ferry.controller.velero;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
-import dev.ferry.api.velero.BackupStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.backup.BackupStatus;
 import dev.ferry.backup.backup.Backupper;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;

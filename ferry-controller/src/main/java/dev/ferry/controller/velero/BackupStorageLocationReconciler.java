@@ -1,8 +1,8 @@
 package dev.ferry.controller.velero;
 
-import dev.ferry.api.velero.BackupStorageLocation;
-import dev.ferry.api.velero.BackupStorageLocationPhase;
-import dev.ferry.api.velero.BackupStorageLocationStatus;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.BackupStorageLocationPhase;
+import dev.ferry.api.velero.location.BackupStorageLocationStatus;
 import dev.ferry.backup.backup.GoDuration;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;

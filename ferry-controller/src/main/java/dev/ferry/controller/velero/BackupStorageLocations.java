@@ -1,7 +1,7 @@
 package dev.ferry.controller.velero;
 
-import dev.ferry.api.velero.BackupStorageLocation;
-import dev.ferry.api.velero.BackupStorageLocationSpec;
+import dev.ferry.api.velero.location.BackupStorageLocation;
+import dev.ferry.api.velero.location.BackupStorageLocationSpec;
 import dev.ferry.controller.storage.StorageLocationKeys;
 import dev.ferry.objectstore.AwsCredentials;
 import dev.ferry.objectstore.AzureCredentials;

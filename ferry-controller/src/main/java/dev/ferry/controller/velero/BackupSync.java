@@ -1,7 +1,7 @@
 package dev.ferry.controller.velero;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupSpec;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupSpec;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.VeleroBackupMetadata;
 import dev.ferry.objectstore.ObjectStore;

@@ -1,9 +1,10 @@
 package dev.ferry.controller.velero;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.Restore;
-import dev.ferry.api.velero.RestorePhase;
-import dev.ferry.api.velero.RestoreStatus;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.api.velero.restore.RestoreStatus;
+import dev.ferry.backup.format.BackupLimits;
 import dev.ferry.backup.restore.RestoreOptions;
 import dev.ferry.backup.restore.Restorer;
 import dev.ferry.objectstore.ObjectStore;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
-import dev.ferry.backup.format.BackupLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

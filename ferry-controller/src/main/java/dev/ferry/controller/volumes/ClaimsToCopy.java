@@ -1,9 +1,9 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.PlanVolume;
-import dev.ferry.api.migration.PlanVolumeSelection;
-import dev.ferry.api.migration.PvAction;
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.plan.PlanVolume;
+import dev.ferry.api.migration.plan.PlanVolumeSelection;
+import dev.ferry.api.migration.plan.PvAction;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

@@ -1,6 +1,6 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.MigrationController;
+import dev.ferry.api.migration.settings.MigrationController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;

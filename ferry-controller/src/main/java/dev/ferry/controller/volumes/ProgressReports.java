@@ -1,10 +1,10 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.DirectVolumeMigrationProgressSpec;
-import dev.ferry.api.migration.DirectVolumeMigrationProgressStatus;
-import dev.ferry.api.migration.RsyncPodStatus;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgressSpec;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgressStatus;
+import dev.ferry.api.migration.volumes.RsyncPodStatus;
 import dev.ferry.volumes.TransferProgress;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

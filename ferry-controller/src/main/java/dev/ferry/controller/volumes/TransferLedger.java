@@ -1,9 +1,9 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.DirectVolumeMigrationStatus;
-import dev.ferry.api.migration.PodProgress;
-import dev.ferry.api.migration.PvcToMigrate;
-import dev.ferry.api.migration.RsyncOperation;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationStatus;
+import dev.ferry.api.migration.volumes.PodProgress;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
+import dev.ferry.api.migration.volumes.RsyncOperation;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

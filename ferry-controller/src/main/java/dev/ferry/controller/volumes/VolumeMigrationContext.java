@@ -1,7 +1,7 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package dev.ferry.controller.volumes;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.DirectVolumeMigrationStatus;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationStatus;
 import dev.ferry.controller.itinerary.Itinerary;
 import dev.ferry.controller.itinerary.ItineraryRunner;
 import dev.ferry.controller.itinerary.Phase;

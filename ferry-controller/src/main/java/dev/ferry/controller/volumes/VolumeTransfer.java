@@ -1,6 +1,6 @@
 package dev.ferry.controller.volumes;
 
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -3,14 +3,14 @@ package dev.ferry.controller.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.AnalyticsNamespace;
-import dev.ferry.api.migration.AnalyticsResource;
-import dev.ferry.api.migration.MigAnalytic;
+import dev.ferry.api.migration.analytics.AnalyticsNamespace;
+import dev.ferry.api.migration.analytics.AnalyticsResource;
+import dev.ferry.api.migration.analytics.MigAnalytic;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;

@@ -3,7 +3,7 @@ package dev.ferry.controller.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;

@@ -2,9 +2,9 @@ package dev.ferry.controller.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.DirectImageStreamMigration;
-import dev.ferry.api.migration.ImageStreamListItem;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.images.DirectImageStreamMigration;
+import dev.ferry.api.migration.images.ImageStreamListItem;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.images.RegistryClient;

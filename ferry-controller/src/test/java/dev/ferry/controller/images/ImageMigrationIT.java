@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.DirectImageMigration;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigPlanStatus;
+import dev.ferry.api.migration.images.DirectImageMigration;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.migration.MigrationReconciler;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.ferry.controller.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.DirectImageMigrationStatus;
-import dev.ferry.api.migration.ImageStreamListItem;
+import dev.ferry.api.migration.images.DirectImageMigrationStatus;
+import dev.ferry.api.migration.images.ImageStreamListItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

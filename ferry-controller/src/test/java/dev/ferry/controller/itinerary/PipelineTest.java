@@ -2,7 +2,7 @@ package dev.ferry.controller.itinerary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,11 +2,11 @@ package dev.ferry.controller.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterSpec;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
-import dev.ferry.api.migration.MigMigrationStatus;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterSpec;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.testbed.LocalCluster;

@@ -2,9 +2,9 @@ package dev.ferry.controller.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
-import dev.ferry.api.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.ControllerProcess;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.FerryOperator;

@@ -3,10 +3,10 @@ package dev.ferry.controller.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;

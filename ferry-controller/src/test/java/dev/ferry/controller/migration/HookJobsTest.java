@@ -3,8 +3,8 @@ package dev.ferry.controller.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.api.migration.HookPhase;
-import dev.ferry.api.migration.MigHookSpec;
+import dev.ferry.api.migration.hook.HookPhase;
+import dev.ferry.api.migration.hook.MigHookSpec;
 import dev.ferry.controller.itinerary.Phase;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -2,7 +2,7 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.objectstore.FilesystemObjectStore;
@@ -62,7 +62,7 @@ class HooksIT {
         """.formatted(hooks, s, NS));
 
     assertThat(cutover.getStatus().getPhase()).as("%s", cutover.getStatus().getErrors()).isEqualTo("Completed");
-    assertThat(cutover.getStatus().getPipeline()).extracting(dev.ferry.api.migration.Step::getName)
+    assertThat(cutover.getStatus().getPipeline()).extracting(dev.ferry.api.migration.migration.Step::getName)
         .containsSubsequence("Prepare", "PreBackupHooks", "Backup", "PostBackupHooks", "PreRestoreHooks", "Restore",
             "PostRestoreHooks");
     String uid = cutover.getMetadata().getUid();
@@ -181,7 +181,7 @@ class HooksIT {
     PlanFixture.declare(host, destination, s, repository, app, planHooks);
     PlanFixture.markReady(host, s);
 
-    Function<dev.ferry.api.migration.MigStorage, dev.ferry.objectstore.ObjectStore> storage =
+    Function<dev.ferry.api.migration.storage.MigStorage, dev.ferry.objectstore.ObjectStore> storage =
         st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath()));
     Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
     try (ClusterClients clusters = new ClusterClients(host)) {

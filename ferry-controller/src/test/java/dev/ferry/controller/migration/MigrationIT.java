@@ -3,8 +3,8 @@ package dev.ferry.controller.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;

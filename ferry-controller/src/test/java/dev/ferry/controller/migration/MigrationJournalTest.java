@@ -3,10 +3,10 @@ package dev.ferry.controller.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigMigrationSpec;
-import dev.ferry.api.migration.MigMigrationStatus;
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigrationSpec;
+import dev.ferry.api.migration.migration.MigMigrationStatus;
+import dev.ferry.api.migration.migration.Step;
 import dev.ferry.controller.itinerary.ItineraryRunner;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.objectstore.FilesystemObjectStore;

@@ -2,9 +2,9 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.PlanVolume;
-import dev.ferry.api.migration.PlanVolumeSelection;
-import dev.ferry.api.migration.PvAction;
+import dev.ferry.api.migration.plan.PlanVolume;
+import dev.ferry.api.migration.plan.PlanVolumeSelection;
+import dev.ferry.api.migration.plan.PvAction;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ferry.controller.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigrationController;
+import dev.ferry.api.migration.settings.MigrationController;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 

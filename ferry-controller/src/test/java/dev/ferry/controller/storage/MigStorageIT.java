@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.MigFixtures;

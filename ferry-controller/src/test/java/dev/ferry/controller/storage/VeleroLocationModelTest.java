@@ -2,7 +2,7 @@ package dev.ferry.controller.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.objectstore.AzureCredentials;
 import dev.ferry.objectstore.AzureSettings;
 import dev.ferry.objectstore.GcsSettings;

@@ -2,8 +2,8 @@ package dev.ferry.controller.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

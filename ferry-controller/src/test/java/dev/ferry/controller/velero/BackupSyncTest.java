@@ -2,8 +2,8 @@ package dev.ferry.controller.velero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.velero.Backup;
-import dev.ferry.api.velero.BackupPhase;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.ferry.controller.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;

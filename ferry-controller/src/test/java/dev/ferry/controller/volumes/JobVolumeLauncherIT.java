@@ -2,10 +2,10 @@ package dev.ferry.controller.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigrationController;
-import dev.ferry.api.migration.PvcToMigrate;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.settings.MigrationController;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
@@ -213,7 +213,7 @@ class JobVolumeLauncherIT {
             .endMetadata().withProvisioner("kubernetes.io/host-path").withVolumeBindingMode("WaitForFirstConsumer")
             .build()).create();
     VolumeMigrationIT.declarePlan(testbed, s, repository, app, "verify: false");
-    host.resources(dev.ferry.api.migration.MigPlan.class).inNamespace(NS).withName("plan-" + s).edit(p -> {
+    host.resources(dev.ferry.api.migration.plan.MigPlan.class).inNamespace(NS).withName("plan-" + s).edit(p -> {
       p.getSpec().getPersistentVolumes().get(0).getSelection().setStorageClass("late-" + s);
       return p;
     });

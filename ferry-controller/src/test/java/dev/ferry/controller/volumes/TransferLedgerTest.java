@@ -2,10 +2,10 @@ package dev.ferry.controller.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.DirectVolumeMigrationStatus;
-import dev.ferry.api.migration.PodProgress;
-import dev.ferry.api.migration.PvcToMigrate;
-import dev.ferry.api.migration.RsyncOperation;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationStatus;
+import dev.ferry.api.migration.volumes.PodProgress;
+import dev.ferry.api.migration.volumes.PvcToMigrate;
+import dev.ferry.api.migration.volumes.RsyncOperation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

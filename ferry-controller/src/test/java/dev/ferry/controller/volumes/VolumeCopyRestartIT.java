@@ -2,9 +2,9 @@ package dev.ferry.controller.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.MigMigration;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.controller.ControllerProcess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;

@@ -3,11 +3,11 @@ package dev.ferry.controller.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.DirectVolumeMigration;
-import dev.ferry.api.migration.DirectVolumeMigrationProgress;
-import dev.ferry.api.migration.MigMigration;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.Step;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.Step;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.migration.MigrationReconciler;

@@ -1,11 +1,11 @@
 package dev.ferry.controller.analytics.model;
 
-import dev.ferry.api.migration.AnalyticsImage;
-import dev.ferry.api.migration.AnalyticsNamespace;
-import dev.ferry.api.migration.AnalyticsPlan;
-import dev.ferry.api.migration.AnalyticsResource;
-import dev.ferry.api.migration.AnalyticsVolume;
-import dev.ferry.api.migration.MigAnalyticSpec;
+import dev.ferry.api.migration.analytics.AnalyticsImage;
+import dev.ferry.api.migration.analytics.AnalyticsNamespace;
+import dev.ferry.api.migration.analytics.AnalyticsPlan;
+import dev.ferry.api.migration.analytics.AnalyticsResource;
+import dev.ferry.api.migration.analytics.AnalyticsVolume;
+import dev.ferry.api.migration.analytics.MigAnalyticSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ferry.controller.plan.model;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigCluster;
+import dev.ferry.api.migration.cluster.MigCluster;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.Locale;
 import java.util.Objects;

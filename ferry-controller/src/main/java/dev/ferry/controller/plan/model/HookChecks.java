@@ -9,9 +9,9 @@ import static dev.ferry.controller.plan.model.PlanConditions.INVALID_HOOK_SA_NAM
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.HookPhase;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlanHook;
+import dev.ferry.api.migration.hook.HookPhase;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.plan.MigPlanHook;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

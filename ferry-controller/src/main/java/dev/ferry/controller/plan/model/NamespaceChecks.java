@@ -12,7 +12,7 @@ import static dev.ferry.controller.plan.model.PlanConditions.PLAN_CONFLICT;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigPlan;
+import dev.ferry.api.migration.plan.MigPlan;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.ferry.controller.plan.model;
 
-import dev.ferry.api.migration.IncompatibleNamespace;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.plan.IncompatibleNamespace;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.settings.ControllerSettings;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ferry.controller.plan.model;
 
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Conditions;
-import dev.ferry.api.migration.PlanVolume;
+import dev.ferry.api.migration.plan.PlanVolume;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.ferry.controller.plan.model;
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.IncompatibleNamespace;
-import dev.ferry.api.migration.PlanVolume;
+import dev.ferry.api.migration.plan.IncompatibleNamespace;
+import dev.ferry.api.migration.plan.PlanVolume;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.ferry.controller.plan.model;
 
-import dev.ferry.api.migration.CopyMethod;
-import dev.ferry.api.migration.NfsVolume;
-import dev.ferry.api.migration.PlanVolume;
-import dev.ferry.api.migration.PlanVolumeClaim;
-import dev.ferry.api.migration.PlanVolumeSelection;
-import dev.ferry.api.migration.PlanVolumeSupport;
-import dev.ferry.api.migration.PvAction;
+import dev.ferry.api.migration.plan.CopyMethod;
+import dev.ferry.api.migration.plan.NfsVolume;
+import dev.ferry.api.migration.plan.PlanVolume;
+import dev.ferry.api.migration.plan.PlanVolumeClaim;
+import dev.ferry.api.migration.plan.PlanVolumeSelection;
+import dev.ferry.api.migration.plan.PlanVolumeSupport;
+import dev.ferry.api.migration.plan.PvAction;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;

@@ -1,6 +1,6 @@
 package dev.ferry.controller.plan.model;
 
-import dev.ferry.api.migration.StorageClassInfo;
+import dev.ferry.api.migration.plan.StorageClassInfo;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.util.Comparator;
 import java.util.List;

@@ -10,10 +10,10 @@ import static dev.ferry.controller.plan.model.PlanConditions.PV_WARN_COPY_METHOD
 
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.CopyMethod;
-import dev.ferry.api.migration.PlanVolume;
-import dev.ferry.api.migration.PlanVolumeSelection;
-import dev.ferry.api.migration.PvAction;
+import dev.ferry.api.migration.plan.CopyMethod;
+import dev.ferry.api.migration.plan.PlanVolume;
+import dev.ferry.api.migration.plan.PlanVolumeSelection;
+import dev.ferry.api.migration.plan.PvAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

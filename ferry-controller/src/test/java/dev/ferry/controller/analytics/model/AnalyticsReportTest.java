@@ -2,10 +2,10 @@ package dev.ferry.controller.analytics.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.AnalyticsNamespace;
-import dev.ferry.api.migration.AnalyticsPlan;
-import dev.ferry.api.migration.AnalyticsResource;
-import dev.ferry.api.migration.MigAnalyticSpec;
+import dev.ferry.api.migration.analytics.AnalyticsNamespace;
+import dev.ferry.api.migration.analytics.AnalyticsPlan;
+import dev.ferry.api.migration.analytics.AnalyticsResource;
+import dev.ferry.api.migration.analytics.MigAnalyticSpec;
 import dev.ferry.controller.analytics.model.NamespaceInventory.Image;
 import dev.ferry.controller.analytics.model.NamespaceInventory.ResourceCount;
 import dev.ferry.controller.analytics.model.NamespaceInventory.Volume;

@@ -3,8 +3,8 @@ package dev.ferry.controller.hook.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
-import dev.ferry.api.migration.MigHookSpec;
-import dev.ferry.api.migration.TargetCluster;
+import dev.ferry.api.migration.hook.MigHookSpec;
+import dev.ferry.api.migration.hook.TargetCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

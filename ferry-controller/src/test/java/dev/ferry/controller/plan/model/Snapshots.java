@@ -1,12 +1,12 @@
 package dev.ferry.controller.plan.model;
 
 import dev.ferry.api.common.Category;
-import dev.ferry.api.migration.MigCluster;
-import dev.ferry.api.migration.MigClusterStatus;
-import dev.ferry.api.migration.MigHook;
-import dev.ferry.api.migration.MigPlan;
-import dev.ferry.api.migration.MigStorage;
-import dev.ferry.api.migration.MigStorageStatus;
+import dev.ferry.api.migration.cluster.MigCluster;
+import dev.ferry.api.migration.cluster.MigClusterStatus;
+import dev.ferry.api.migration.hook.MigHook;
+import dev.ferry.api.migration.plan.MigPlan;
+import dev.ferry.api.migration.storage.MigStorage;
+import dev.ferry.api.migration.storage.MigStorageStatus;
 import dev.ferry.controller.settings.ControllerSettings;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -51,7 +51,7 @@ final class Snapshots {
   String sourceError;
   boolean sourceInspected = true;
   boolean destinationInspected = true;
-  List<dev.ferry.api.migration.IncompatibleNamespace> incompatible;
+  List<dev.ferry.api.migration.plan.IncompatibleNamespace> incompatible;
 
   Snapshots() {
     plan = plan("plan", "shop");

@@ -1,0 +1,22 @@
+package dev.ferry.api.migration.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.ferry.api.common.ConditionedStatus;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+import lombok.ToString;
+
+/** Observed state of a MigrationController. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+@ToString(callSuper = true)
+public class MigrationControllerStatus extends ConditionedStatus {
+
+  @JsonPropertyDescription("Generation of the spec the controller last reconciled.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Phase of the installation, e.g. Reconciling, Ready or Failed.")
+  private String phase;
+}

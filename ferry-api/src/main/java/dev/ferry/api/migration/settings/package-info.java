@@ -1,0 +1,2 @@
+/** MigrationController: the settings of the Ferry controller (MTC's operator CR). */
+package dev.ferry.api.migration.settings;

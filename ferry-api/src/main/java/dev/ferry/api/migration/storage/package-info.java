@@ -1,0 +1,2 @@
+/** MigStorage: the replication repository (object store) and volume snapshot settings. */
+package dev.ferry.api.migration.storage;

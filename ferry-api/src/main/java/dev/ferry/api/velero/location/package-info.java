@@ -1,0 +1,2 @@
+/** Velero's BackupStorageLocation and VolumeSnapshotLocation. */
+package dev.ferry.api.velero.location;

@@ -1,0 +1,38 @@
+package dev.ferry.api.velero.restore;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.ferry.api.velero.HookErrorMode;
+import dev.ferry.api.velero.UnknownFields;
+import io.fabric8.generator.annotation.Nullable;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+import lombok.Data;
+import lombok.EqualsAndHashCode;
+
+/** A command run in a container of a restored pod. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Data
+@EqualsAndHashCode(callSuper = true)
+public class ExecRestoreHook extends UnknownFields {
+
+  @JsonPropertyDescription("Container to run the command in; the pod's first container when unset.")
+  private String container;
+
+  @JsonPropertyDescription("The command and its arguments.")
+  @Required
+  private List<String> command;
+
+  @JsonPropertyDescription("What happens when the command fails: Continue or Fail.")
+  private HookErrorMode onError;
+
+  @JsonPropertyDescription("How long to wait for the command, e.g. 30s.")
+  private String execTimeout;
+
+  @JsonPropertyDescription("How long to wait for the container to be ready, e.g. 1m.")
+  private String waitTimeout;
+
+  @JsonPropertyDescription("Whether to wait for the container to be ready before running the command.")
+  @Nullable
+  private Boolean waitForReady;
+}

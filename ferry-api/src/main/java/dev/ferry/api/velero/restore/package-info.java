@@ -1,0 +1,2 @@
+/** Velero's Restore and the types only it uses. */
+package dev.ferry.api.velero.restore;
