@@ -65,7 +65,7 @@ class BackupCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Backup backup = backup();
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       backup.getSpec().setStorageLocation(location(client));
       VeleroResources resources = new VeleroResources(client, group.namespace);
       resources.create(backup, "backup");

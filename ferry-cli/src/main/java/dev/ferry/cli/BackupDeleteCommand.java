@@ -31,7 +31,7 @@ class BackupDeleteCommand implements Callable<Integer> {
       throw new UserError("deleting backup " + name + " removes its data from the repository for good; "
           + "add --confirm to do it");
     }
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       VeleroResources resources = new VeleroResources(client, group.namespace);
       Backup backup = resources.backup(name);
       BackupPhase phase = backup.getStatus() == null ? null : backup.getStatus().getPhase();

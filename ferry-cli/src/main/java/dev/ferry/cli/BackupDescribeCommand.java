@@ -25,7 +25,7 @@ class BackupDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       Backup backup = new VeleroResources(client, group.namespace).backup(name);
       BackupDescription description = new BackupDescription(backup);
       if (details) {

@@ -20,7 +20,7 @@ class BackupGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       VeleroResources resources = new VeleroResources(client, group.namespace);
       List<Backup> backups = name == null ? resources.backups() : List.of(resources.backup(name));
       Listing.print(group.root.outputOr(OutputFormat.table), name != null, backups,

@@ -19,7 +19,7 @@ class BackupLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       Backup backup = new VeleroResources(client, group.namespace).backup(name);
       try (BackupRepository repository = BackupRepository.of(client, backup)) {
         if (!repository.copyLog(repository.backupLogKey(name), System.out)) {

@@ -31,7 +31,7 @@ class CancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = root.connection().client()) {
+    try (KubernetesClient client = root.connection().quickClient()) {
       MigrationResources resources = new MigrationResources(client, namespace);
       var current = resources.migration(migration);
       if (MigrationFormat.finished(current)) {

@@ -78,7 +78,7 @@ class ClusterCreateCommand implements Callable<Integer> {
       Creation.dryRun(group.root.output, manifests);
       return 0;
     }
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       if (tokenSecret != null) {
         requireTokenSecret(client, plan.cluster().getSpec().getServiceAccountSecretRef());
       }

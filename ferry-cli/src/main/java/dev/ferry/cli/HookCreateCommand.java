@@ -59,7 +59,7 @@ class HookCreateCommand implements Callable<Integer> {
       Creation.dryRun(group.root.output, List.of(hook));
       return 0;
     }
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       Creation.create(client, group.objects(client), null, hook);
     }
     return 0;

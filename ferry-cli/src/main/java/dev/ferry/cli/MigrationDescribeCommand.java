@@ -17,7 +17,7 @@ class MigrationDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       System.out.print(new MigrationDescription(new MigrationResources(client, group.namespace).migration(name))
           .text());
     }

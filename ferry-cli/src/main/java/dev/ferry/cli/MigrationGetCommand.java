@@ -20,7 +20,7 @@ class MigrationGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       MigrationResources resources = new MigrationResources(client, group.namespace);
       List<MigMigration> migrations = name == null ? resources.migrations() : List.of(resources.migration(name));
       Listing.print(group.root.outputOr(OutputFormat.table), name != null, migrations, MigrationTable.HEADERS,

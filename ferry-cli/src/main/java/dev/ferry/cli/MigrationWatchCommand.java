@@ -23,7 +23,7 @@ class MigrationWatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       MigrationResources resources = new MigrationResources(client, group.namespace);
       resources.migration(name);
       return new MigrationWatch(resources, name, System.out, spec.commandLine().getErr()).follow();

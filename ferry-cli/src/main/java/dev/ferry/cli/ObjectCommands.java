@@ -24,7 +24,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         print(group, client);
       }
       return 0;
@@ -48,7 +48,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         System.out.print(describe(group, client));
       }
       return 0;
@@ -72,7 +72,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         afterDelete(client, group.objects(client).delete(name, wait));
       }
       System.out.println(group.view().type().getSimpleName().toLowerCase(java.util.Locale.ROOT)

@@ -66,7 +66,7 @@ class PlanCreateCommand implements Callable<Integer> {
       Creation.dryRun(group.root.output, List.of(plan));
       return 0;
     }
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       String ns = group.namespace;
       new NamespacedObjects<>(client, new ClusterView(), ns).get(source);
       new NamespacedObjects<>(client, new ClusterView(), ns).get(destination);

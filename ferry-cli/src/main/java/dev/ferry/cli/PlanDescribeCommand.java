@@ -17,7 +17,7 @@ class PlanDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       System.out.print(new PlanDescription(new MigrationResources(client, group.namespace).plan(name)).text());
     }
     return 0;

@@ -20,7 +20,7 @@ class PlanGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       MigrationResources resources = new MigrationResources(client, group.namespace);
       List<MigPlan> plans = name == null ? resources.plans() : List.of(resources.plan(name));
       Listing.print(group.root.outputOr(OutputFormat.table), name != null, plans, PlanTable.HEADERS,

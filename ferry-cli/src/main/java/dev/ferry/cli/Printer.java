@@ -1,6 +1,5 @@
 package dev.ferry.cli;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -39,12 +38,12 @@ final class Printer {
   }
 
   void yaml(Object value) {
-    out.print(Serialization.asYaml(value));
+    out.print(LightSerialization.get().asYaml(value));
   }
 
   void json(Object value) {
     try {
-      out.println(Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      out.println(LightSerialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON: " + e.getOriginalMessage(), e);
     }

@@ -81,7 +81,7 @@ class RestoreCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Restore restore = restore();
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       VeleroResources resources = new VeleroResources(client, group.namespace);
       requireBackup(client, resources);
       resources.create(restore, "restore");

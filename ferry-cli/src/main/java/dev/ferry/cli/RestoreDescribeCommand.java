@@ -27,7 +27,7 @@ class RestoreDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       Restore restore = new VeleroResources(client, group.namespace).restore(name);
       RestoreDescription description = new RestoreDescription(restore);
       var status = restore.getStatus();

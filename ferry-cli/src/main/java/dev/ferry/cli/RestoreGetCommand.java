@@ -19,7 +19,7 @@ class RestoreGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       VeleroResources resources = new VeleroResources(client, group.namespace);
       List<Restore> restores = name == null ? resources.restores() : List.of(resources.restore(name));
       Listing.print(group.root.outputOr(OutputFormat.table), name != null, restores,

@@ -19,7 +19,7 @@ class RestoreLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       Restore restore = new VeleroResources(client, group.namespace).restore(name);
       try (BackupRepository repository = BackupRepository.of(client, restore)) {
         if (!repository.copyLog(repository.restoreLogKey(name), System.out)) {

@@ -70,7 +70,7 @@ class StorageCreateCommand implements Callable<Integer> {
       Creation.dryRun(group.root.output, List.of(storage));
       return 0;
     }
-    try (KubernetesClient client = group.root.connection().client()) {
+    try (KubernetesClient client = group.root.connection().quickClient()) {
       ObjectReference creds = storage.getSpec().getBackupStorageConfig().getCredsSecretRef();
       if (creds != null) {
         requireCredentials(client, creds);
