@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.LightSerialization;
 import dev.ferry.api.ApiTypes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
