@@ -87,6 +87,14 @@ median_ms() {
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 # secs "WALL CPU" -> "0.31 s (CPU 0.42 s)"
 secs() { awk -v w="${1% *}" -v c="${1#* }" 'BEGIN {printf "%.2f s (CPU %.2f s)", w / 1000, c / 1000}'; }
+# classes CMD...: one more run of the distribution with class loading logged: "LOADED (NOT FROM THE
+# AOT CACHE)" — a load-independent measure of a command's start-up work.
+classes() {
+  local log="$WORK/classes.log"
+  rm -f "$log"
+  FERRY_JAVA_OPTS="-Xlog:class+load:file=$log" "$@" >/dev/null 2>&1 || true
+  echo "$(wc -l < "$log") ($(grep -vc 'shared objects file' "$log"))"
+}
 ratio() { awk -v a="${1% *}" -v b="${2% *}" 'BEGIN {printf "%.1f", a / b}'; }
 
 rows=()
@@ -95,6 +103,7 @@ row() {
   local label="$1" ferry_args="$2" kubectl_args="$3" velero_args="${4:-}"
   local f p="" pcol="–" k v="" vcol="–"
   f=$(median_ms "$FERRY" $ferry_args)
+  local c; c=$(classes "$FERRY" $ferry_args)
   if [[ -n "${PLAIN:-}" ]]; then
     p=$(median_ms plain_ferry $ferry_args)
     pcol="$(secs "$p")"
@@ -104,8 +113,8 @@ row() {
     v=$(median_ms "$VELERO" $velero_args)
     vcol="\`velero $velero_args\` $(secs "$v")"
   fi
-  rows+=("| \`ferry $ferry_args\` | **$(secs "$f")** | $pcol | \`kubectl $kubectl_args\` $(secs "$k") | $vcol | **$(ratio "$f" "$k")** |")
-  echo "[run-cli] $label: ferry $(secs "$f"), plain java ${p:+$(secs "$p")}, kubectl $(secs "$k")${v:+, velero $(secs "$v")}"
+  rows+=("| \`ferry $ferry_args\` | **$(secs "$f")** | $c | $pcol | \`kubectl $kubectl_args\` $(secs "$k") | $vcol | **$(ratio "$f" "$k")** |")
+  echo "[run-cli] $label: ferry $(secs "$f"), classes $c, plain java ${p:+$(secs "$p")}, kubectl $(secs "$k")${v:+, velero $(secs "$v")}"
 }
 
 PLAIN=1 row version "version" "version --client"
@@ -126,8 +135,8 @@ mkdir -p "$(dirname "$OUT")"
   echo "plain java = \`java -cp ferry-cli.jar:lib/*\` on $(java -version 2>&1 | head -1 | cut -d'"' -f2) (how bin/ferry ran a checkout before)."
   echo "kubectl $K8S_VERSION built by scripts/build-kubectl.sh. Command: \`bench/run-cli.sh\` ($(date -u +%Y-%m-%d))."
   echo
-  echo "| command | ferry | plain java | kubectl | velero | ferry / kubectl (wall) |"
-  echo "|---|---|---|---|---|---|"
+  echo "| command | ferry | ferry: classes loaded (not from the AOT cache) | plain java | kubectl | velero | ferry / kubectl (wall) |"
+  echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } > "$OUT"
 cat "$OUT"

@@ -75,9 +75,18 @@ cp -r "$ROOT/deploy" "$OUT/deploy"
 if ((AOT)); then
   # One training JVM (the cache holds what one run loaded); same runtime, class path and GC as the launcher.
   cp_abs="$(printf '%s\n' "${jars[@]}" | sed "s|^|$OUT/lib/|" | paste -sd: -)"
+  # The training API server's TLS identity (a throw-away self-signed key made by the JDK's keytool).
+  tls="$(mktemp -d)"
+  "$RUNTIME_JDK/bin/keytool" -genkeypair -alias training -keyalg EC -groupname secp256r1 -validity 2 \
+    -dname CN=aot-training -ext san=ip:127.0.0.1 -keystore "$tls/server.p12" -storetype PKCS12 \
+    -storepass training -keypass training 2>/dev/null
+  "$RUNTIME_JDK/bin/keytool" -exportcert -rfc -alias training -keystore "$tls/server.p12" -storepass training \
+    -file "$tls/ca.pem" 2>/dev/null
   (cd "$OUT" && "$OUT/runtime/bin/java" $java_opts -XX:AOTCacheOutput="$OUT/lib/ferry.aot" \
+      -Dferry.aot.keystore="$tls/server.p12" -Dferry.aot.ca="$tls/ca.pem" \
       -Xlog:aot=error -Xlog:cds=error -cp "$cp_abs" dev.ferry.cli.AotTraining > /dev/null 2> "$TARGET/aot-training.log") \
-    || { cat "$TARGET/aot-training.log" >&2; echo "build-distribution: the AOT training run failed" >&2; exit 1; }
+    || { rm -rf "$tls"; cat "$TARGET/aot-training.log" >&2; echo "build-distribution: the AOT training run failed" >&2; exit 1; }
+  rm -rf "$tls"
   log "AOT cache: lib/ferry.aot, $(du -sh "$OUT/lib/ferry.aot" | cut -f1) (training log: target/aot-training.log)"
 fi
 "$OUT/bin/ferry" completion bash > "$OUT/share/bash-completion/completions/ferry"

@@ -1,5 +1,8 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.migration.MigrationResources;
+import dev.ferry.cli.output.OutputFormat;
+import dev.ferry.cli.output.TabAligner;
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.analytics.AnalyticsNamespace;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analyze", description = {"Analyze a migration plan: objects by kind, volumes and capacity, images "
     + "(creates or refreshes the plan's MigAnalytic and prints it)."})
-class AnalyzeCommand implements Callable<Integer> {
+public class AnalyzeCommand implements Callable<Integer> {
   @picocli.CommandLine.ParentCommand
   FerryCommand root;
 

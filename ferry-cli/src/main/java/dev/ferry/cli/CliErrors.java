@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.ClusterConnection;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,7 +10,7 @@ import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 
 /** Turns any failure into one line that says what went wrong and what to do about it. */
-final class CliErrors {
+public final class CliErrors {
   private CliErrors() {
   }
 

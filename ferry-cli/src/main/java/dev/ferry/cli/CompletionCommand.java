@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         + "backups, restores, clusters, storages, hooks and contexts.",
     "bash:  source <(ferry completion bash)      (or save it as ~/.local/share/bash-completion/completions/ferry)",
     "zsh:   source <(ferry completion zsh)"})
-class CompletionCommand implements Callable<Integer> {
+public class CompletionCommand implements Callable<Integer> {
   enum Shell { bash, zsh }
 
   /** Where picocli's completion offers nothing (names, contexts), ask ferry itself. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * name of its group's kind ({@code ferry plan describe NAME} → plans). {@code create} names a new
  * object, so it completes nothing.
  */
-record CompletionTarget(Kind kind, String prefix, Path kubeconfig, String context, String namespace) {
+public record CompletionTarget(Kind kind, String prefix, Path kubeconfig, String context, String namespace) {
   static final String DEFAULT_NAMESPACE = "openshift-migration";
 
   /** The names a word can stand for; each with the resource it is listed from. */

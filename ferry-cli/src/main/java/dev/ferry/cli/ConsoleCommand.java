@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "console",
     description = {"Serve the web console (clusters, repositories, plans, migrations) on 127.0.0.1.",
         "It acts on the host cluster (--context) with your kubeconfig identity; Ctrl-C stops it."})
-class ConsoleCommand implements Callable<Integer> {
+public class ConsoleCommand implements Callable<Integer> {
   @picocli.CommandLine.ParentCommand
   FerryCommand root;
 

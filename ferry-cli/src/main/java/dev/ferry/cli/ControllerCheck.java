@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
  * migration nobody reconciles would be followed forever. And before the CLI runs the controller
  * in-process, whether another already acts on the namespace (two would race on one migration).
  */
-final class ControllerCheck {
+public final class ControllerCheck {
   private ControllerCheck() {
   }
 
@@ -21,7 +21,7 @@ final class ControllerCheck {
    * With {@code wait}, refuses when no controller runs (the wait would never end); without, warns
    * on {@code err} after the object is created.
    */
-  static boolean controllerRuns(KubernetesClient client, String namespace, boolean wait, String what) {
+  public static boolean controllerRuns(KubernetesClient client, String namespace, boolean wait, String what) {
     ControllerPresence presence = ControllerPresence.of(client, namespace, Clock.systemUTC());
     if (presence.running()) {
       return true;
@@ -36,13 +36,13 @@ final class ControllerCheck {
     return false;
   }
 
-  static void warnNoController(PrintWriter err, String namespace, String what) {
+  public static void warnNoController(PrintWriter err, String namespace, String what) {
     err.println("ferry: note: no Ferry controller is running for namespace " + namespace + "; the " + what
         + " waits until one starts (or run the command with --in-process)");
   }
 
   /** Refuses to run in-process when another live controller holds the namespace. */
-  static void noOtherController(KubernetesClient client, String namespace) {
+  public static void noOtherController(KubernetesClient client, String namespace) {
     ControllerPresence presence = ControllerPresence.of(client, namespace, Clock.systemUTC());
     if (presence.running() && !"unknown".equals(presence.holder())
         && !ControllerLease.identity().equals(presence.holder())) {
@@ -52,7 +52,7 @@ final class ControllerCheck {
   }
 
   /** Runs the controller in this process while {@code work} runs. */
-  static int inProcess(KubernetesClient client, String namespace, IntSupplier work) {
+  public static int inProcess(KubernetesClient client, String namespace, IntSupplier work) {
     noOtherController(client, namespace);
     System.out.println("Running Ferry's controller in this process (namespace " + namespace
         + ") until the migration ends.");

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * Ctrl-C, then stops it cleanly.
  */
 @Command(name = "controller", description = "Run the Ferry controller against the cluster until interrupted.")
-class ControllerCommand implements Callable<Integer> {
+public class ControllerCommand implements Callable<Integer> {
   private static final long SHUTDOWN_GRACE_SECONDS = 30;
 
   @ParentCommand

@@ -18,17 +18,17 @@ import java.util.concurrent.TimeUnit;
  * stores. Ferry works with Velero's CRDs (they have the fields Ferry uses and no status
  * subresource, like Ferry's). {@link #left()} says which CRDs were left and why.
  */
-final class CrdInstaller {
+public final class CrdInstaller {
   static final String FIELD_MANAGER = "ferry";
   private final KubernetesClient client;
   private final List<String> left = new ArrayList<>();
 
-  CrdInstaller(KubernetesClient client) {
+  public CrdInstaller(KubernetesClient client) {
     this.client = client;
   }
 
   /** Installs or updates {@code crds}; returns every CRD now in place (applied or left), each established. */
-  List<CustomResourceDefinition> install(List<CustomResourceDefinition> crds, int timeoutSeconds) {
+  public List<CustomResourceDefinition> install(List<CustomResourceDefinition> crds, int timeoutSeconds) {
     List<CustomResourceDefinition> inPlace = new ArrayList<>();
     for (CustomResourceDefinition crd : crds) {
       CustomResourceDefinition existing = VeleroApi.GROUP.equals(crd.getSpec().getGroup())
@@ -79,7 +79,7 @@ final class CrdInstaller {
     return null;
   }
 
-  static boolean established(CustomResourceDefinition crd) {
+  public static boolean established(CustomResourceDefinition crd) {
     return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));

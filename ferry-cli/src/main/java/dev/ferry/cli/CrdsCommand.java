@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.output.OutputFormat;
+import dev.ferry.cli.output.Printer;
 import dev.ferry.api.Crds;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code ferry crds print|install}: Ferry's fifteen CustomResourceDefinitions. */
 @Command(name = "crds", description = "Print or install Ferry's CustomResourceDefinitions.",
     subcommands = {CrdsCommand.Print.class, CrdsCommand.Install.class})
-class CrdsCommand {
+public class CrdsCommand {
   @ParentCommand
   FerryCommand root;
 

@@ -1,5 +1,11 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.NamespacedObjects;
+import dev.ferry.cli.migration.MigrationManifests;
+import dev.ferry.cli.output.ObjectDescription;
+import dev.ferry.cli.output.ObjectView;
+import dev.ferry.cli.output.OutputFormat;
+import dev.ferry.cli.output.Printer;
 import dev.ferry.api.common.ConditionedStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -17,14 +23,14 @@ import java.util.function.Function;
  * the namespaces they need, an optional Secret and the object, and with --wait follow the object
  * until the controller reports it Ready (or says why not).
  */
-final class Creation {
+public final class Creation {
   static final Duration READY_WAIT = Duration.ofSeconds(90);
 
   private Creation() {
   }
 
   /** Prints the manifests (a dry run): YAML or JSON with -o, one "created (dry run)" line otherwise. */
-  static void dryRun(OutputFormat output, List<HasMetadata> manifests) {
+  public static void dryRun(OutputFormat output, List<HasMetadata> manifests) {
     if (output == OutputFormat.yaml) {
       System.out.print(MigrationManifests.yaml(manifests));
     } else if (output == OutputFormat.json) {
@@ -39,7 +45,7 @@ final class Creation {
   }
 
   /** Creates the Secret (if any) and the object; prints kubectl's "created" line for each. */
-  static <T extends HasMetadata> T create(KubernetesClient client, NamespacedObjects<T> objects, Secret secret,
+  public static <T extends HasMetadata> T create(KubernetesClient client, NamespacedObjects<T> objects, Secret secret,
                                           T object) {
     ensureNamespace(client, object.getMetadata().getNamespace());
     if (secret != null) {
@@ -70,7 +76,7 @@ final class Creation {
   }
 
   /** Waits until the object is Ready; fails naming its conditions' messages when it does not get there. */
-  static <T extends HasMetadata> void awaitReady(NamespacedObjects<T> objects, String name,
+  public static <T extends HasMetadata> void awaitReady(NamespacedObjects<T> objects, String name,
                                                  Function<T, ConditionedStatus> status) {
     // A Critical condition is a verdict on the spec (it stays until the spec changes): stop at once.
     T current = objects.awaitUntil(name, o -> ObjectView.ready(status.apply(o)) || critical(status.apply(o)),
@@ -95,14 +101,14 @@ final class Creation {
             && (c.getStatus() == null || dev.ferry.api.common.Condition.TRUE.equals(c.getStatus())));
   }
 
-  static String resourceName(HasMetadata object) {
+  public static String resourceName(HasMetadata object) {
     String kind = object.getKind().toLowerCase(Locale.ROOT);
     String group = object.getApiVersion().contains("/")
         ? "." + object.getApiVersion().substring(0, object.getApiVersion().indexOf('/')) : "";
     return kind + group + "/" + object.getMetadata().getName();
   }
 
-  static void ensureNamespace(KubernetesClient client, String namespace) {
+  public static void ensureNamespace(KubernetesClient client, String namespace) {
     if (client.namespaces().withName(namespace).get() == null) {
       try {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()

@@ -1,5 +1,19 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.backup.BackupCommand;
+import dev.ferry.cli.cluster.ClusterCommand;
+import dev.ferry.cli.demo.DemoCommand;
+import dev.ferry.cli.hook.HookCommand;
+import dev.ferry.cli.kube.ClusterConnection;
+import dev.ferry.cli.migration.CancelCommand;
+import dev.ferry.cli.migration.MigrateCommand;
+import dev.ferry.cli.migration.MigrationCommand;
+import dev.ferry.cli.migration.RollbackCommand;
+import dev.ferry.cli.output.OutputFormat;
+import dev.ferry.cli.plan.PlanCommand;
+import dev.ferry.cli.restore.RestoreCommand;
+import dev.ferry.cli.storage.StorageCommand;
+import dev.ferry.cli.testbed.TestbedCommand;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -35,25 +49,25 @@ public class FerryCommand {
 
   @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
-  Path kubeconfig;
+  public Path kubeconfig;
 
   @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME",
       description = "Kubeconfig context to use (default: the current context).")
-  String context;
+  public String context;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES}.")
-  OutputFormat output;
+  public OutputFormat output;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces and library logs on errors.")
   boolean debug;
 
-  ClusterConnection connection() {
+  public ClusterConnection connection() {
     return new ClusterConnection(kubeconfig, context);
   }
 
-  OutputFormat outputOr(OutputFormat fallback) {
+  public OutputFormat outputOr(OutputFormat fallback) {
     return output == null ? fallback : output;
   }
 }

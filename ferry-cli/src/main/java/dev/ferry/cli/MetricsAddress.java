@@ -3,7 +3,7 @@ package dev.ferry.cli;
 import java.net.InetSocketAddress;
 
 /** Parses the controller's {@code --metrics-bind-address [HOST]:PORT} (and {@code --metrics-port}). */
-final class MetricsAddress {
+public final class MetricsAddress {
 
   private MetricsAddress() {
   }

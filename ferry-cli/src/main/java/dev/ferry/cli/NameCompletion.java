@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.ClusterConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * <p>{@code __complete --cobra …} ends the list with {@code :4} ("no file names"), the form kubectl
  * expects from a plugin's {@code kubectl_complete-ferry}.
  */
-final class NameCompletion {
+public final class NameCompletion {
   static final String COMMAND = "__complete";
   private static final int TIMEOUT_MILLIS = 3_000;
 

@@ -1,5 +1,8 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.NamespacedObjects;
+import dev.ferry.cli.output.Listing;
+import dev.ferry.cli.output.OutputFormat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -10,12 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** The get, describe and delete subcommands every {@link ObjectGroup} shares; each kind names them. */
-final class ObjectCommands {
+public final class ObjectCommands {
   private ObjectCommands() {
   }
 
   /** {@code get [NAME]}: a table with READY and AGE, or -o yaml|json. */
-  abstract static class Get implements Callable<Integer> {
+  public abstract static class Get implements Callable<Integer> {
     @ParentCommand
     ObjectGroup<?> group;
 
@@ -24,7 +27,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         print(group, client);
       }
       return 0;
@@ -39,7 +42,7 @@ final class ObjectCommands {
   }
 
   /** {@code describe NAME}: the important spec fields and the conditions with their messages. */
-  abstract static class Describe implements Callable<Integer> {
+  public abstract static class Describe implements Callable<Integer> {
     @ParentCommand
     ObjectGroup<?> group;
 
@@ -48,7 +51,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         System.out.print(describe(group, client));
       }
       return 0;
@@ -60,7 +63,7 @@ final class ObjectCommands {
   }
 
   /** {@code delete NAME [--wait]}. */
-  abstract static class Delete implements Callable<Integer> {
+  public abstract static class Delete implements Callable<Integer> {
     @ParentCommand
     ObjectGroup<?> group;
 
@@ -72,7 +75,7 @@ final class ObjectCommands {
 
     @Override
     public Integer call() {
-      try (KubernetesClient client = group.root.connection().client()) {
+      try (KubernetesClient client = group.root.connection().quickClient()) {
         afterDelete(client, group.objects(client).delete(name, wait));
       }
       System.out.println(group.view().type().getSimpleName().toLowerCase(java.util.Locale.ROOT)
@@ -81,7 +84,7 @@ final class ObjectCommands {
     }
 
     /** What else goes with the object (e.g. the token Secret that cluster create made). */
-    void afterDelete(KubernetesClient client, HasMetadata deleted) {
+    protected void afterDelete(KubernetesClient client, HasMetadata deleted) {
     }
   }
 }

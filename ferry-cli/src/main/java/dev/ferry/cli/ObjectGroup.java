@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.NamespacedObjects;
+import dev.ferry.cli.output.ObjectView;
 import dev.ferry.controller.FerryOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,9 +13,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** A {@code ferry KIND …} group (cluster, storage, hook, plan): the namespace option and the kind's view. */
-abstract class ObjectGroup<T extends HasMetadata> implements Runnable {
+public abstract class ObjectGroup<T extends HasMetadata> implements Runnable {
   @ParentCommand
-  FerryCommand root;
+  public FerryCommand root;
 
   @Spec
   CommandSpec spec;
@@ -21,11 +23,11 @@ abstract class ObjectGroup<T extends HasMetadata> implements Runnable {
   @Option(names = {"-n", "--namespace"}, scope = ScopeType.INHERIT, paramLabel = "NS",
       defaultValue = FerryOperator.DEFAULT_NAMESPACE,
       description = "Namespace of the Ferry controller and its objects (default: ${DEFAULT-VALUE}).")
-  String namespace;
+  public String namespace;
 
-  abstract ObjectView<T> view();
+  public abstract ObjectView<T> view();
 
-  NamespacedObjects<T> objects(KubernetesClient client) {
+  public NamespacedObjects<T> objects(KubernetesClient client) {
     return new NamespacedObjects<>(client, view(), namespace);
   }
 

@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.output.OutputFormat;
+import dev.ferry.cli.output.Printer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ferry version}: Ferry's own version (no cluster needed). */
 @Command(name = "version", description = "Print Ferry's version.")
-class VersionCommand implements Callable<Integer> {
+public class VersionCommand implements Callable<Integer> {
   @ParentCommand
   FerryCommand root;
 

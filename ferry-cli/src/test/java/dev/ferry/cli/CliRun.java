@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs the ferry command in-process and captures what it prints. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-  static synchronized CliRun of(String... args) {
+  public static synchronized CliRun of(String... args) {
     PrintStream originalOut = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,5 +1,8 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.backup.BackupCommand;
+import dev.ferry.cli.plan.PlanCommand;
+import dev.ferry.cli.storage.StorageCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -5,11 +5,11 @@ import dev.ferry.api.migration.plan.MigPlan;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** MigMigrations and MigPlans as the controller leaves them, for the renderer tests. */
-final class MigrationSamples {
+public final class MigrationSamples {
   private MigrationSamples() {
   }
 
-  static MigMigration migration(String specYaml, String statusYaml) {
+  public static MigMigration migration(String specYaml, String statusYaml) {
     return Serialization.unmarshal("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigMigration
@@ -22,7 +22,7 @@ final class MigrationSamples {
         """ + specYaml.indent(2) + "status:\n" + statusYaml.indent(2), MigMigration.class);
   }
 
-  static final String COMPLETED = """
+  public static final String COMPLETED = """
       phase: Completed
       itinerary: Final
       startTimestamp: "2026-11-28T12:00:01Z"
@@ -34,7 +34,7 @@ final class MigrationSamples {
       - {type: Succeeded, status: "True", category: Advisory, reason: Completed, message: The migration has completed successfully., lastTransitionTime: "2026-11-28T12:00:20Z"}
       """;
 
-  static final String RUNNING = """
+  public static final String RUNNING = """
       phase: InitialBackupCreated
       itinerary: Final
       startTimestamp: "2026-11-28T12:00:01Z"
@@ -46,7 +46,7 @@ final class MigrationSamples {
       - {type: Running, status: "True", category: Advisory, reason: InitialBackupCreated, message: "Step: 2/7", lastTransitionTime: "2026-11-28T12:00:02Z"}
       """;
 
-  static final String FAILED = """
+  public static final String FAILED = """
       phase: Failed
       itinerary: Final
       startTimestamp: "2026-11-28T12:00:01Z"
@@ -60,7 +60,7 @@ final class MigrationSamples {
       - "InitialBackupCreated: bucket gone"
       """;
 
-  static MigPlan plan(String statusYaml) {
+  public static MigPlan plan(String statusYaml) {
     return Serialization.unmarshal("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigPlan

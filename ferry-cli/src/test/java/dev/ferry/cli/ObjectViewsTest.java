@@ -1,5 +1,9 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.cluster.ClusterView;
+import dev.ferry.cli.hook.HookView;
+import dev.ferry.cli.migration.MigrationManifests;
+import dev.ferry.cli.storage.StorageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Category;

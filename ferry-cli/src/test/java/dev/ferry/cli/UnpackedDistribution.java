@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * no JAVA_HOME, and a PATH of only the few tools the launchers use (no java on it) — and whose
  * HOME is empty (no ~/.kube/config).
  */
-final class UnpackedDistribution {
+public final class UnpackedDistribution {
   private static UnpackedDistribution instance;
 
   final Path home;

@@ -5,11 +5,11 @@ import dev.ferry.api.velero.restore.Restore;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Backup and Restore CRs as the controller leaves them, for the renderer tests. */
-final class VeleroSamples {
+public final class VeleroSamples {
   private VeleroSamples() {
   }
 
-  static Backup backup(String statusYaml) {
+  public static Backup backup(String statusYaml) {
     return Serialization.unmarshal("""
         apiVersion: velero.io/v1
         kind: Backup
@@ -25,7 +25,7 @@ final class VeleroSamples {
         """ + statusYaml.indent(2), Backup.class);
   }
 
-  static Restore restore(String statusYaml) {
+  public static Restore restore(String statusYaml) {
     return Serialization.unmarshal("""
         apiVersion: velero.io/v1
         kind: Restore

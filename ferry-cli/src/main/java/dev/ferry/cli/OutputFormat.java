@@ -1,6 +1,0 @@
-package dev.ferry.cli;
-
-/** The {@code -o} formats. */
-public enum OutputFormat {
-  table, yaml, json
-}
