@@ -15,6 +15,8 @@ OUT_DIR="$CACHE/bin/kubernetes-$K8S_VERSION"
 OUT="$OUT_DIR/kubelet"
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 log() { echo "[build-kubelet] $*"; }
+# shellcheck source=k8s-module.sh
+source "$(dirname "${BASH_SOURCE[0]}")/k8s-module.sh"
 
 if [[ -x "$OUT" ]]; then
   log "kubelet $K8S_VERSION cached in $OUT_DIR"
@@ -23,32 +25,11 @@ fi
 mkdir -p "$OUT_DIR"
 work="$CACHE/src/kubelet-$K8S_VERSION"
 mkdir -p "$work"
-minor="v0.${K8S_VERSION#v1.}"
 if [[ ! -f "$work/go.sum" ]]; then
-  log "preparing wrapper module for k8s.io/kubernetes/cmd/kubelet $K8S_VERSION (staging repos at $minor)"
-  cat > "$work/go.mod" <<MOD
-module ferry.dev/testbed/kubelet
-
-go 1.24
-
-require k8s.io/kubernetes $K8S_VERSION
-MOD
-  # k8s.io/kubernetes requires its staging repos at v0.0.0 and replaces them with local
-  # paths; a consumer has to replace each with its published version.
-  staging=$(cd "$work" && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-  grep -oE '^\s*k8s.io/[a-z0-9-]+ => ./staging' "$staging" | awk '{print $1}' | sort -u | while read -r m; do
-    echo "replace $m => $m $minor" >> "$work/go.mod"
-  done
-  cat > "$work/tools.go" <<'GO'
-//go:build tools
-
-package tools
-
-import _ "k8s.io/kubernetes/cmd/kubelet"
-GO
+  k8s_wrapper_module "$work" kubelet k8s.io/kubernetes/cmd/kubelet
   (cd "$work" && go mod tidy)
 fi
-ver="-X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(echo "$K8S_VERSION" | cut -d. -f2)"
+ver="$(k8s_version_ldflags)"
 log "building kubelet from k8s.io/kubernetes/cmd/kubelet"
 start=$SECONDS
 # The kubelet links cadvisor and libcontainer's cgroup code; it builds without cgo on Linux.

@@ -26,6 +26,8 @@ mkdir -p "$K8S_DIR" "$ETCD_DIR" "$KWOK_DIR"
 
 log() { echo "[testbed-binaries] $*"; }
 want() { [[ -z "${ONLY:-}" || " $ONLY " == *" $1 "* ]]; }
+# shellcheck source=k8s-module.sh
+source "$(dirname "${BASH_SOURCE[0]}")/k8s-module.sh"
 
 # go build into a temp name and rename, so an interrupted build leaves nothing half-written.
 build() { # <workdir> <output> <package>
@@ -46,37 +48,13 @@ if ! want kubernetes; then
 elif ((${#need_k8s[@]})); then
   work="$CACHE/src/kubernetes-$K8S_VERSION"
   mkdir -p "$work"
-  minor="v0.${K8S_VERSION#v1.}"
   if [[ ! -f "$work/go.sum" ]]; then
-    log "preparing wrapper module for k8s.io/kubernetes $K8S_VERSION (staging repos at $minor)"
-    cat > "$work/go.mod" <<MOD
-module ferry.dev/testbed/kubernetes
-
-go 1.24
-
-require k8s.io/kubernetes $K8S_VERSION
-MOD
-    # k8s.io/kubernetes requires its staging repos at v0.0.0 and replaces them with
-    # local paths; a consumer has to replace each with its published version.
-    staging=$(cd "$work" && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-    grep -oE '^\s*k8s.io/[a-z0-9-]+ => ./staging' "$staging" | awk '{print $1}' | sort -u | while read -r m; do
-      echo "replace $m => $m $minor" >> "$work/go.mod"
-    done
-    cat > "$work/tools.go" <<'GO'
-//go:build tools
-
-package tools
-
-import (
-	_ "k8s.io/kubernetes/cmd/kube-apiserver"
-	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
-	_ "k8s.io/kubernetes/cmd/kube-scheduler"
-)
-GO
+    k8s_wrapper_module "$work" kubernetes k8s.io/kubernetes/cmd/kube-apiserver \
+      k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler
     (cd "$work" && go mod tidy -e >/dev/null 2>&1 || true; go mod download)
     (cd "$work" && go mod tidy)
   fi
-  ver="-X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(echo "$K8S_VERSION" | cut -d. -f2)"
+  ver="$(k8s_version_ldflags)"
   for b in "${need_k8s[@]}"; do
     build "$work" "$K8S_DIR/$b" "k8s.io/kubernetes/cmd/$b" "$ver"
   done

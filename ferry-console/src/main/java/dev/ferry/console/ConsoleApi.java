@@ -3,6 +3,7 @@ package dev.ferry.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.api.migration.MigrationObjects;
 import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.api.migration.cluster.MigClusterSpec;
 import dev.ferry.api.migration.hook.MigHook;
@@ -217,7 +218,7 @@ public final class ConsoleApi implements AutoCloseable {
         return existing;
       }
     }
-    return ConsoleManifests.ref(createSecret(values).getMetadata().getName(), ConsoleManifests.CONFIG_NAMESPACE);
+    return MigrationObjects.ref(createSecret(values).getMetadata().getName(), ConsoleManifests.CONFIG_NAMESPACE);
   }
 
   /** Checked before the Secret is made, so a taken name leaves no orphan Secret behind. */
@@ -297,7 +298,7 @@ public final class ConsoleApi implements AutoCloseable {
     references.forEach((field, ref) -> {
       String value = ConsoleManifests.optional(edit, field);
       if (value != null) {
-        spec.set(ref, json.valueToTree(ConsoleManifests.ref(value, namespace)));
+        spec.set(ref, json.valueToTree(MigrationObjects.ref(value, namespace)));
       }
     });
     if (edit.has("hooks")) {

@@ -1,5 +1,8 @@
 package dev.ferry.console;
 
+import static dev.ferry.api.migration.MigrationObjects.metadata;
+import static dev.ferry.api.migration.MigrationObjects.ref;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.migration.cluster.MigCluster;
@@ -11,11 +14,8 @@ import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.MigMigrationSpec;
 import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.api.migration.plan.MigPlanSpec;
-import dev.ferry.api.migration.storage.BackupStorageProvider;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.api.migration.storage.MigStorageSpec;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -264,21 +264,6 @@ final class ConsoleManifests {
     hook.setMetadata(metadata(name, namespace));
     hook.setSpec(spec);
     return hook;
-  }
-
-  static ObjectReference ref(String name, String namespace) {
-    ObjectReference ref = new ObjectReference();
-    ref.setName(name);
-    ref.setNamespace(namespace);
-    return ref;
-  }
-
-  private static ObjectMeta metadata(String name, String namespace) {
-    ObjectMeta metadata = new ObjectMeta();
-    metadata.setName(name);
-    metadata.setNamespace(namespace);
-    metadata.setLabels(new LinkedHashMap<>(Map.of("controller-tools.k8s.io", "1.0")));
-    return metadata;
   }
 
   private static String name(ObjectNode form, String field) {

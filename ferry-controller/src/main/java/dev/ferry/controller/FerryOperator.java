@@ -15,6 +15,7 @@ import dev.ferry.controller.storage.VeleroLocationSync;
 import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.tenancy.TenantMigrationReconciler;
 import dev.ferry.controller.tenancy.TenantPlanReconciler;
+import dev.ferry.controller.tenancy.TenantScope;
 import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
@@ -76,9 +77,10 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new DirectImageMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
     // Self-service MigMigrations live in tenants' namespaces; the reconciler does nothing unless
     // the MigrationController enables self-service.
-    operator.register(new TenantMigrationReconciler(clusters, migStorages, namespace, clock),
+    TenantScope tenants = new TenantScope(clusters, migStorages, namespace, clock);
+    operator.register(new TenantMigrationReconciler(tenants),
         c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
-    operator.register(new TenantPlanReconciler(clusters, migStorages, namespace, clock),
+    operator.register(new TenantPlanReconciler(tenants),
         c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
     operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
   }

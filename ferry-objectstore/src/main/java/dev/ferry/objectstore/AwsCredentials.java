@@ -1,8 +1,5 @@
 package dev.ferry.objectstore;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,16 +24,7 @@ public record AwsCredentials(String accessKeyId, String secretAccessKey) {
    * goes into error messages.
    */
   public static AwsCredentials fromSecretData(String secretName, Map<String, String> base64Data) {
-    Map<String, String> decoded = new LinkedHashMap<>();
-    if (base64Data != null) {
-      base64Data.forEach((k, v) -> {
-        try {
-          decoded.put(k, v == null ? null : new String(Base64.getMimeDecoder().decode(v), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          throw new ObjectStoreException("Secret " + secretName + " key " + k + " is not valid base64");
-        }
-      });
-    }
+    Map<String, String> decoded = SecretData.decode(secretName, base64Data);
     return fromDecoded(secretName, decoded, null);
   }
 

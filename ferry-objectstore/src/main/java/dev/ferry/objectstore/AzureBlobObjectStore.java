@@ -90,9 +90,7 @@ public final class AzureBlobObjectStore implements ObjectStore {
       throw e;
     } catch (RuntimeException e) {
       if (source.failure() != null) {
-        throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-            + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
-            source.failure());
+        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
       }
       throw errors.translate("put", key, e);
     }

@@ -35,9 +35,9 @@ final class AzureBlockUpload {
     String upload = UUID.randomUUID().toString();
     List<String> ids = new ArrayList<>();
     long total = 0;
-    int n = read(in, buffer, key, store, total);
+    int n = UploadContent.read(in, buffer, key, store, total);
     if (n < size) {
-      checkLength(length, n, key, store);
+      UploadContent.checkLength(length, n, key, store);
       blob.upload(new ByteArrayInputStream(buffer, 0, n), n, true);
       return;
     }
@@ -51,44 +51,25 @@ final class AzureBlockUpload {
       blob.stageBlock(id, new ByteArrayInputStream(buffer, 0, n), n);
       ids.add(id);
       total += n;
-      n = n < size ? 0 : read(in, buffer, key, store, total);
+      n = n < size ? 0 : UploadContent.read(in, buffer, key, store, total);
     }
-    checkLength(length, total, key, store);
+    UploadContent.checkLength(length, total, key, store);
     blob.commitBlockList(ids, true);
   }
 
   /** The whole stream of a known, small length; fails if it is shorter or longer. */
   static byte[] readExactly(InputStream in, long length, String key, String store) {
     byte[] bytes = new byte[(int) length];
-    int n = read(in, bytes, key, store, 0);
+    int n = UploadContent.read(in, bytes, key, store, 0);
     int extra;
     try {
       extra = n < bytes.length ? 0 : in.read();
     } catch (IOException e) {
-      throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-          + n + " bytes (" + e.getMessage() + "); nothing was stored in " + store, e);
+      throw UploadContent.unreadable(key, store, n, e);
     }
     if (n != length || extra >= 0) {
-      throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + store + " was announced as "
-          + length + " bytes but its stream gave " + (extra >= 0 ? "more" : String.valueOf(n))
-          + "; nothing was stored");
+      throw UploadContent.wrongLength(key, store, length, extra >= 0 ? "more" : String.valueOf(n));
     }
     return bytes;
-  }
-
-  private static int read(InputStream in, byte[] buffer, String key, String store, long before) {
-    try {
-      return in.readNBytes(buffer, 0, buffer.length);
-    } catch (IOException e) {
-      throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-          + before + " bytes (" + e.getMessage() + "); nothing was stored in " + store, e);
-    }
-  }
-
-  private static void checkLength(long expected, long actual, String key, String store) {
-    if (expected >= 0 && expected != actual) {
-      throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + store + " was announced as "
-          + expected + " bytes but its stream gave " + actual + "; nothing was stored");
-    }
   }
 }

@@ -85,9 +85,9 @@ public final class GcsObjectStore implements ObjectStore {
     try {
       int first = length >= 0 && length < chunkSize ? (int) length + 1 : chunkSize;
       byte[] buffer = new byte[first];
-      int n = read(source, buffer, key, 0);
+      int n = UploadContent.read(source, buffer, key, describe(), 0);
       if (n < buffer.length) {
-        checkLength(length, n, key);
+        UploadContent.checkLength(length, n, key, describe());
         byte[] bytes = n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n);
         storage.create(info, bytes, targetOptions());
         return;
@@ -97,9 +97,7 @@ public final class GcsObjectStore implements ObjectStore {
       throw e;
     } catch (RuntimeException e) {
       if (source.failure() != null) {
-        throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-            + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
-            source.failure());
+        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
       }
       throw errors.translate("put", key, e);
     }
@@ -123,9 +121,9 @@ public final class GcsObjectStore implements ObjectStore {
           channel.write(bytes);
         }
         total += n;
-        n = read(in, buffer, key, total);
+        n = UploadContent.read(in, buffer, key, describe(), total);
       }
-      checkLength(length, total, key);
+      UploadContent.checkLength(length, total, key, describe());
       channel.close();
     } catch (IOException e) {
       throw errors.translate("put", key, new RuntimeException(e.getMessage(), e));
@@ -250,21 +248,5 @@ public final class GcsObjectStore implements ObjectStore {
 
   private String kms() {
     return settings.kmsKeyName() == null || settings.kmsKeyName().isBlank() ? null : settings.kmsKeyName().trim();
-  }
-
-  private int read(InputStream in, byte[] buffer, String key, long before) {
-    try {
-      return in.readNBytes(buffer, 0, buffer.length);
-    } catch (IOException e) {
-      throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-          + before + " bytes (" + e.getMessage() + "); nothing was stored in " + describe(), e);
-    }
-  }
-
-  private void checkLength(long expected, long actual, String key) {
-    if (expected >= 0 && expected != actual) {
-      throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + describe()
-          + " was announced as " + expected + " bytes but its stream gave " + actual + "; nothing was stored");
-    }
   }
 }

@@ -4,9 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.cert.CertificateException;
 import java.util.Set;
-import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -43,7 +41,7 @@ final class S3ErrorTranslator {
     if (e instanceof S3Exception s3) {
       return fromService(what, key, s3);
     }
-    Throwable tls = find(e, SSLException.class, CertificateException.class);
+    Throwable tls = NetworkFailures.tls(e);
     if (tls != null) {
       String hint = String.valueOf(tls.getMessage()).contains("Unsupported or unrecognized SSL message")
           ? "the endpoint does not speak TLS on that port: use http:// in awsS3Url, or the endpoint's TLS port"
@@ -52,8 +50,8 @@ final class S3ErrorTranslator {
       return new ObjectStoreException(redact("TLS handshake with S3 endpoint " + endpoint + " failed during " + what
           + ": " + tls.getMessage() + "; " + hint), e, ObjectStoreException.Failure.TLS);
     }
-    Throwable network = find(e, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class,
-        SocketTimeoutException.class);
+    Throwable network = NetworkFailures.find(e, ConnectException.class, UnknownHostException.class,
+        NoRouteToHostException.class, SocketTimeoutException.class);
     if (network != null) {
       return new ObjectStoreException(redact("cannot reach S3 endpoint " + endpoint + ": "
           + network.getClass().getSimpleName() + ": " + network.getMessage()
@@ -96,28 +94,6 @@ final class S3ErrorTranslator {
     return new ObjectStoreException(redact("S3 " + what + " in " + store + " failed: "
         + (code.isEmpty() ? "" : code + ", ")
         + "HTTP " + status + ": " + message), e);
-  }
-
-  @SafeVarargs
-  private static Throwable find(Throwable e, Class<? extends Throwable>... types) {
-    // The SDK hides the first failure as a suppressed exception when a retry fails differently.
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      for (Class<? extends Throwable> type : types) {
-        if (type.isInstance(t)) {
-          return t;
-        }
-      }
-      for (Throwable suppressed : t.getSuppressed()) {
-        Throwable found = find(suppressed, types);
-        if (found != null) {
-          return found;
-        }
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return null;
   }
 
   /** Belt and braces: whatever a server or the SDK put in a message, our message never shows the keys. */

@@ -48,9 +48,9 @@ final class S3MultipartUpload {
     int size = length > 0 ? (int) Math.max(partSize, Math.min(Integer.MAX_VALUE - 8, ceilDiv(length, MAX_PARTS)))
         : partSize;
     byte[] buffer = new byte[size];
-    int n = readPart(in, buffer, key, store, 0);
+    int n = UploadContent.read(in, buffer, key, store, 0);
     if (n < size) {
-      checkLength(length, n, key, store);
+      UploadContent.checkLength(length, n, key, store);
       client.putObject(putRequest.apply(fullKey),
           RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, n), n));
       return;
@@ -72,9 +72,9 @@ final class S3MultipartUpload {
             RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, partLength), partLength));
         parts.add(CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).build());
         total += n;
-        n = n < size ? 0 : readPart(in, buffer, key, store, total);
+        n = n < size ? 0 : UploadContent.read(in, buffer, key, store, total);
       }
-      checkLength(length, total, key, store);
+      UploadContent.checkLength(length, total, key, store);
       client.completeMultipartUpload(c -> c.bucket(bucket).key(fullKey).uploadId(uploadId)
           .multipartUpload(m -> m.parts(parts)));
     } catch (RuntimeException e) {
@@ -89,23 +89,6 @@ final class S3MultipartUpload {
       request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId.trim());
     }
     return request.build();
-  }
-
-  /** Fills {@code buffer} unless the stream ends first; returns how many bytes were read. */
-  private static int readPart(InputStream in, byte[] buffer, String key, String store, long before) {
-    try {
-      return in.readNBytes(buffer, 0, buffer.length);
-    } catch (IOException e) {
-      throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-          + before + " bytes (" + e.getMessage() + "); nothing was stored in " + store, e);
-    }
-  }
-
-  private static void checkLength(long expected, long actual, String key, String store) {
-    if (expected >= 0 && expected != actual) {
-      throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + store + " was announced as "
-          + expected + " bytes but its stream gave " + actual + "; nothing was stored");
-    }
   }
 
   private void abort(String uploadId) {

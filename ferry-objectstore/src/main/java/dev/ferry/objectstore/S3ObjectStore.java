@@ -81,14 +81,11 @@ public final class S3ObjectStore implements ObjectStore {
       throw e;
     } catch (RuntimeException e) {
       if (source.failure() != null) {
-        throw new ObjectStoreException("reading the content for " + ObjectKeys.printable(key) + " failed after "
-            + source.count() + " bytes (" + source.failure().getMessage() + "); nothing was stored in " + describe(),
-            source.failure());
+        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
       }
       if (!(e instanceof S3Exception) && String.valueOf(e.getMessage()).contains("specified content-length")) {
         // The SDK refused to send a body shorter (or longer) than announced.
-        throw new ObjectStoreException("object " + ObjectKeys.printable(key) + " for " + describe()
-            + " was announced as " + length + " bytes but its stream gave " + source.count() + "; nothing was stored");
+        throw UploadContent.wrongLength(key, describe(), length, String.valueOf(source.count()));
       }
       throw errors.translate("put", key, e);
     }

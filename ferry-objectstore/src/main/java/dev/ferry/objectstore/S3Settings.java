@@ -50,17 +50,7 @@ public record S3Settings(
 
   /** The prefix as stored before every key: "" or "a/b/". */
   public String normalizedPrefix() {
-    if (prefix == null) {
-      return "";
-    }
-    String p = prefix.strip();
-    while (p.startsWith("/")) {
-      p = p.substring(1);
-    }
-    while (p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    return p.isEmpty() ? "" : ObjectKeys.requireValidKey(p) + "/";
+    return KeyPrefix.normalize(prefix);
   }
 
   /** The secrets are left out on purpose: this string ends up in logs and conditions. */

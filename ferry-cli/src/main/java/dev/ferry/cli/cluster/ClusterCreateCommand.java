@@ -1,5 +1,6 @@
 package dev.ferry.cli.cluster;
 
+import dev.ferry.api.migration.MigrationObjects;
 import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.cli.Creation;
 import dev.ferry.cli.UserError;
@@ -132,7 +133,7 @@ public class ClusterCreateCommand implements Callable<Integer> {
     String ca = caBundle == null ? null : Base64.getEncoder().encodeToString(readPem(caBundle)
         .getBytes(StandardCharsets.UTF_8));
     ObjectReference secretRef = tokenSecret != null ? MigrationManifests.secretRef(tokenSecret)
-        : MigrationManifests.ref(name + "-token", MigrationManifests.CONFIG_NAMESPACE);
+        : MigrationObjects.ref(name + "-token", MigrationManifests.CONFIG_NAMESPACE);
     MigCluster cluster = MigrationManifests.remoteCluster(name, group.namespace, new MigrationManifests.RemoteCluster(
         url, secretRef, ca, insecure, exposedRegistryPath));
     Secret secret = tokenSecret != null ? null : MigrationManifests.tokenSecret(secretRef, readToken(), name);

@@ -1,5 +1,6 @@
 package dev.ferry.cli.migration;
 
+import dev.ferry.api.migration.MigrationObjects;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.cli.UserError;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -55,7 +56,7 @@ public final class ContextPlan {
     if (sourceName.equals(hostName)) {
       sourceName = sourceName + "-source";
     }
-    ObjectReference tokenRef = MigrationManifests.ref(sourceName + "-token", MigrationManifests.CONFIG_NAMESPACE);
+    ObjectReference tokenRef = MigrationObjects.ref(sourceName + "-token", MigrationManifests.CONFIG_NAMESPACE);
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(MigrationManifests.tokenSecret(tokenRef, source.token(), sourceName));
     objects.add(MigrationManifests.hostCluster(hostName, namespace, null));

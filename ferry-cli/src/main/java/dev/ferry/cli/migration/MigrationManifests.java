@@ -1,5 +1,8 @@
 package dev.ferry.cli.migration;
 
+import static dev.ferry.api.migration.MigrationObjects.metadata;
+import static dev.ferry.api.migration.MigrationObjects.ref;
+
 import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.api.migration.cluster.MigClusterSpec;
 import dev.ferry.api.migration.hook.HookPhase;
@@ -230,21 +233,6 @@ public final class MigrationManifests {
       throw new UserError("secret reference " + value + " is not NAME or NAMESPACE/NAME");
     }
     return ref(name, namespace);
-  }
-
-  public static ObjectReference ref(String name, String namespace) {
-    ObjectReference ref = new ObjectReference();
-    ref.setName(name);
-    ref.setNamespace(namespace);
-    return ref;
-  }
-
-  private static ObjectMeta metadata(String name, String namespace) {
-    ObjectMeta metadata = new ObjectMeta();
-    metadata.setName(name);
-    metadata.setNamespace(namespace);
-    metadata.setLabels(new LinkedHashMap<>(Map.of("controller-tools.k8s.io", "1.0")));
-    return metadata;
   }
 
   /** The manifests as one YAML stream, in creation order. */

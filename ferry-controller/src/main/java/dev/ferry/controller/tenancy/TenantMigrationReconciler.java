@@ -6,9 +6,7 @@ import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.MigMigrationStatus;
 import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.controller.cluster.ClusterAccessException;
-import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.storage.InvalidMigStorageException;
-import dev.ferry.controller.storage.MigStorageLocations;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -33,22 +31,17 @@ public class TenantMigrationReconciler implements Reconciler<MigMigration> {
   public static final String COMPLETED = "Completed";
   public static final String FAILED = "Failed";
 
-  private final ClusterClients clusters;
-  private final MigStorageLocations storages;
-  private final String controllerNamespace;
+  private final TenantScope tenants;
   private final Clock clock;
 
-  public TenantMigrationReconciler(ClusterClients clusters, MigStorageLocations storages, String controllerNamespace,
-      Clock clock) {
-    this.clusters = clusters;
-    this.storages = storages;
-    this.controllerNamespace = controllerNamespace;
-    this.clock = clock;
+  public TenantMigrationReconciler(TenantScope tenants) {
+    this.tenants = tenants;
+    this.clock = tenants.clock();
   }
 
   @Override
   public UpdateControl<MigMigration> reconcile(MigMigration migration, Context<MigMigration> context) {
-    if (controllerNamespace.equals(migration.getMetadata().getNamespace())) {
+    if (!tenants.owns(migration)) {
       return UpdateControl.noUpdate(); // the cluster admin's migrations: MigrationReconciler's
     }
     MigMigrationStatus status = migration.getStatus() == null ? new MigMigrationStatus() : migration.getStatus();
@@ -59,7 +52,7 @@ public class TenantMigrationReconciler implements Reconciler<MigMigration> {
     var conditions = status.conditions(clock);
     String name = migration.getMetadata().getNamespace() + "/" + migration.getMetadata().getName();
     try {
-      var outcome = new TenantMigration(context.getClient(), clusters, storages, controllerNamespace, clock)
+      var outcome = tenants.migration(context.getClient())
           .run(migration);
       RestorePhase phase = outcome.restore().getPhase();
       if (phase == RestorePhase.COMPLETED && outcome.errors().isEmpty()) {

@@ -5,9 +5,7 @@ import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.controller.cluster.ClusterAccessException;
-import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.storage.InvalidMigStorageException;
-import dev.ferry.controller.storage.MigStorageLocations;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -29,26 +27,21 @@ import java.util.List;
 public class TenantPlanReconciler implements Reconciler<MigPlan> {
   static final Duration RECHECK = Duration.ofMinutes(5);
 
-  private final ClusterClients clusters;
-  private final MigStorageLocations storages;
-  private final String controllerNamespace;
+  private final TenantScope tenants;
   private final Clock clock;
 
-  public TenantPlanReconciler(ClusterClients clusters, MigStorageLocations storages, String controllerNamespace,
-      Clock clock) {
-    this.clusters = clusters;
-    this.storages = storages;
-    this.controllerNamespace = controllerNamespace;
-    this.clock = clock;
+  public TenantPlanReconciler(TenantScope tenants) {
+    this.tenants = tenants;
+    this.clock = tenants.clock();
   }
 
   @Override
   public UpdateControl<MigPlan> reconcile(MigPlan plan, Context<MigPlan> context) {
-    if (controllerNamespace.equals(plan.getMetadata().getNamespace())) {
+    if (!tenants.owns(plan)) {
       return UpdateControl.noUpdate(); // the cluster admin's plans: MigPlanReconciler's
     }
     List<Condition> next = new ArrayList<>();
-    try (var checked = new TenantMigration(context.getClient(), clusters, storages, controllerNamespace, clock)
+    try (var checked = tenants.migration(context.getClient())
         .check(plan)) {
       next.add(Condition.of(Condition.READY, Category.REQUIRED, null, "The self-service plan is ready; its "
           + "migrations run as " + checked.source().identity().username() + " on the source cluster and as "
