@@ -31,6 +31,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class BackupRepository implements AutoCloseable {
   private static final BackupLayout LAYOUT = BackupLayout.ROOT;
+  static final String STORAGE_LOCATION_LABEL = "velero.io/storage-location";
   private final ObjectStore store;
 
   private BackupRepository(ObjectStore store) {
@@ -50,6 +51,11 @@ final class BackupRepository implements AutoCloseable {
     Backup backup = backupName == null ? null
         : client.resources(Backup.class).inNamespace(namespace).withName(backupName).get();
     String location = backup == null || backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
+    if (backup == null && restore.getMetadata().getLabels() != null) {
+      // A migration's restore on the destination: its Backup is on the source cluster; the
+      // restore's label names the location (Ferry keeps one per MigStorage on every cluster).
+      location = restore.getMetadata().getLabels().get(STORAGE_LOCATION_LABEL);
+    }
     return open(client, namespace, location);
   }
 

@@ -42,9 +42,9 @@ final class VeleroCrs {
     labels.put(PART_OF, "migration");
     labels.put(dev.ferry.controller.velero.MigrationOwned.LABEL, uid);
     labels.put(which.label, uid);
-    if (which.isBackup()) {
-      labels.put(STORAGE_LOCATION, context.storageLocation());
-    }
+    // On a Restore too: its Backup CR lives on the other cluster, and this names the repository
+    // (the BackupStorageLocation Ferry keeps on every cluster) that `ferry restore logs` reads.
+    labels.put(STORAGE_LOCATION, context.storageLocation());
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(COPY_PHASE, "final");
     annotations.put(QUIESCE_PODS, String.valueOf(context.quiescePods()));
