@@ -109,15 +109,17 @@ class MigrationVeleroCliIT {
       assertThat(backups.out().lines().filter(l -> l.startsWith(cutover + "-"))).hasSize(2);
       CliRun backup = show(sourceConfig, "backup", "describe", initialBackup);
       assertThat(backup.exitCode()).as(backup.err()).isZero();
-      assertThat(backup.out()).contains("Phase:  Completed");
+      assertThat(backup.out()).containsPattern("Phase:\\s+Completed");
 
       CliRun restores = show(destConfig, "restore", "get");
       assertThat(restores.out().lines().filter(l -> l.startsWith(cutover + "-"))).hasSize(2);
       CliRun restore = show(destConfig, "restore", "describe", finalRestore, "--details");
       assertThat(restore.exitCode()).as(restore.err()).isZero();
       assertThat(restore.out())
-          .contains("Phase:  PartiallyFailed (run 'ferry restore logs " + finalRestore + "' for more information)")
-          .contains("Errors:\n  Velero:     <none>\n  Cluster:    <none>\n  Namespaces:\n    " + app + ":  error restoring")
+          .containsPattern("Phase:\\s+PartiallyFailed \\(run 'ferry restore logs " + finalRestore
+              + "' for more information\\)")
+          .containsPattern("Errors:\\n\\s+Velero:\\s+<none>\\n\\s+Cluster:\\s+<none>\\n\\s+Namespaces:\\n\\s+"
+              + app + ":\\s+error restoring")
           .contains("the server could not find the requested resource");
       CliRun logs = show(destConfig, "restore", "logs", finalRestore);
       assertThat(logs.exitCode()).as(logs.err()).isZero();
