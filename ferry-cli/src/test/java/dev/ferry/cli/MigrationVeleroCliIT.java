@@ -100,9 +100,12 @@ class MigrationVeleroCliIT {
           .list().getItems().get(0).getMetadata().getName();
 
       CliRun status = show(sourceConfig, "migration", "get", cutover, "-o", "yaml");
-      assertThat(status.out()).contains("type: VeleroFinalRestorePartiallyFailed")
-          .contains("Final Restore " + NS + "/" + finalRestore + ": partially failed on destination cluster")
-          .contains("type: SucceededWithWarnings");
+      assertThat(status.out()).contains("type: \"VeleroFinalRestorePartiallyFailed\"")
+          .contains("type: \"SucceededWithWarnings\"");
+      assertThat(done.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getMessage())
+          .isEqualTo("Final Restore " + NS + "/" + finalRestore + ": partially failed on destination cluster"));
+      CliRun describe = show(sourceConfig, "migration", "describe", cutover);
+      assertThat(describe.exitCode()).as(describe.err()).isZero();
 
       CliRun backups = show(sourceConfig, "backup", "get");
       assertThat(backups.out()).contains(initialBackup);
