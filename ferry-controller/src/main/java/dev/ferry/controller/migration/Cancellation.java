@@ -31,6 +31,7 @@ final class Cancellation {
           .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
     stopVolumeCopy(run);
+    deleteUnfinishedVeleroCrs(run);
     status.setPhase(MigrationPhases.CANCELED);
     var conditions = status.conditions(clock);
     conditions.clear("Running");
@@ -57,5 +58,33 @@ final class Cancellation {
       d.getMetadata().setAnnotations(annotations);
       return d;
     });
+  }
+
+  /**
+   * As MTC's cancel deletes its Backups and Restores: the ones not finished yet are deleted, so
+   * nothing restores after the cancel (a run in flight fails to write its status and stops);
+   * finished ones stay for inspection.
+   */
+  private static void deleteUnfinishedVeleroCrs(MigrationContext run) {
+    String namespace = run.migration().getMetadata().getNamespace();
+    String uid = run.migration().getMetadata().getUid();
+    try {
+      run.source().resources(dev.ferry.api.velero.Backup.class).inNamespace(namespace)
+          .withLabel(dev.ferry.controller.velero.MigrationOwned.LABEL, uid).list().getItems().stream()
+          .filter(b -> b.getStatus() == null || b.getStatus().getPhase() == null
+              || Set.of(dev.ferry.api.velero.BackupPhase.NEW, dev.ferry.api.velero.BackupPhase.IN_PROGRESS)
+                  .contains(b.getStatus().getPhase()))
+          .forEach(b -> run.source().resource(b).delete());
+      run.destination().resources(dev.ferry.api.velero.Restore.class).inNamespace(namespace)
+          .withLabel(dev.ferry.controller.velero.MigrationOwned.LABEL, uid).list().getItems().stream()
+          .filter(r -> r.getStatus() == null || r.getStatus().getPhase() == null
+              || Set.of(dev.ferry.api.velero.RestorePhase.NEW, dev.ferry.api.velero.RestorePhase.IN_PROGRESS)
+                  .contains(r.getStatus().getPhase()))
+          .forEach(r -> run.destination().resource(r).delete());
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e; // 404: no Velero API on that cluster, so nothing to delete
+      }
+    }
   }
 }
