@@ -20,6 +20,7 @@ import dev.ferry.controller.velero.BackupReconciler;
 import dev.ferry.controller.velero.BackupStorageLocationReconciler;
 import dev.ferry.controller.velero.BackupStorageLocations;
 import dev.ferry.controller.velero.RestoreReconciler;
+import dev.ferry.controller.velero.VeleroExecutor;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
 import dev.ferry.controller.volumes.InProcessVolumeLauncher;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
@@ -40,6 +41,7 @@ public final class FerryOperator implements AutoCloseable {
   private final Operator operator;
   private final ClusterClients clusters;
   private final InProcessVolumeLauncher volumeMover;
+  private final VeleroExecutor veleroRuns = new VeleroExecutor(2);
   private final Clock clock;
   private MigrationCensus census;
   private ControllerLease lease;
@@ -70,7 +72,7 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new MigHookReconciler(clock), c -> c.settingNamespaces(watched));
     operator.register(new MigAnalyticReconciler(clusters, clock), c -> c.settingNamespaces(watched));
     operator.register(new MigPlanReconciler(clusters, namespace, clock), c -> c.settingNamespaces(watched));
-    operator.register(new MigrationReconciler(clusters, migStorages::open, clock), c -> c.settingNamespaces(watched));
+    operator.register(new MigrationReconciler(clusters, migStorages::open, clock, veleroRuns), c -> c.settingNamespaces(watched));
     volumeMover = new InProcessVolumeLauncher(new LibraryVolumeMover(), InProcessVolumeLauncher.DEFAULT_THREADS);
     operator.register(new DirectVolumeMigrationReconciler(clusters, migStorages::open, new LibraryVolumeMover(),
         volumeMover, clock), c -> c.settingNamespaces(watched));
@@ -106,6 +108,7 @@ public final class FerryOperator implements AutoCloseable {
     }
     operator.stop();
     volumeMover.close();
+    veleroRuns.close();
     clusters.close();
   }
 }

@@ -33,6 +33,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BackupRepository implements AutoCloseable {
   private static final BackupLayout LAYOUT = BackupLayout.ROOT;
+  static final String STORAGE_LOCATION_LABEL = "velero.io/storage-location";
   private final ObjectStore store;
 
   private BackupRepository(ObjectStore store) {
@@ -52,6 +53,11 @@ public final class BackupRepository implements AutoCloseable {
     Backup backup = backupName == null ? null
         : client.resources(Backup.class).inNamespace(namespace).withName(backupName).get();
     String location = backup == null || backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
+    if (backup == null && restore.getMetadata().getLabels() != null) {
+      // A migration's restore on the destination: its Backup is on the source cluster; the
+      // restore's label names the location (Ferry keeps one per MigStorage on every cluster).
+      location = restore.getMetadata().getLabels().get(STORAGE_LOCATION_LABEL);
+    }
     return open(client, namespace, location);
   }
 

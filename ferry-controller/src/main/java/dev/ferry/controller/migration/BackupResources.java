@@ -4,72 +4,128 @@ import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.backup.BackupSpec;
 import dev.ferry.api.velero.backup.BackupStatus;
-import dev.ferry.backup.backup.Backupper;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
-import dev.ferry.objectstore.ObjectStore;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.ferry.controller.velero.BackupRun;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Backs up the plan's namespaces from the source into the repository, before anything is
- * quiesced. PVs stay out: the destination provisions its own (or, for moved volumes, the plan's
- * restore recreates them). Re-running replaces the same backup.
+ * Creates one of the migration's Backup CRs on the source cluster and waits for it, as MTC
+ * does: the initial backup holds the plan's Kubernetes objects (taken before anything is
+ * quiesced); the stage backup holds the volume-related objects ({@link StageSelection}) once the
+ * application is quiesced. The backup itself runs on the shared {@link
+ * dev.ferry.controller.velero.VeleroExecutor} with the code the Backup reconciler uses, so the
+ * reconcile thread only polls. The pipeline step names the Backup it waits on.
  */
 final class BackupResources implements Phase<MigrationContext> {
+  private static final Duration POLL = Duration.ofSeconds(2);
+  private final VeleroCr which;
+
+  BackupResources(VeleroCr which) {
+    this.which = which;
+  }
+
   @Override
   public String name() {
-    return "InitialBackupCreated";
+    return which.phase;
   }
 
   @Override
   public String step() {
-    return "Backup";
+    return which.step;
   }
 
   @Override
   public PhaseResult run(MigrationContext context) {
-    Backup backup = new Backup();
-    backup.setMetadata(new ObjectMetaBuilder().withName(context.backupName())
-        .withNamespace(context.migration().getMetadata().getNamespace())
-        .addToLabels("migmigration", context.migration().getMetadata().getUid())
-        .addToLabels("app.kubernetes.io/part-of", "migration")
-        .addToAnnotations("openshift.io/migrate-copy-phase", "final")
-        .addToAnnotations("openshift.io/migrate-quiesce-pods", String.valueOf(context.quiescePods()))
-        .build());
-    BackupSpec spec = new BackupSpec();
-    spec.setIncludedNamespaces(context.sourceNamespaces());
-    List<String> excluded = new ArrayList<>();
-    if (MovedVolumes.names(context.plan().getSpec().getPersistentVolumes()).isEmpty()) {
-      // Copied volumes get fresh PVs on the destination; only moved ones travel as PV objects
-      // (ClaimsForDestination drops the others on restore).
-      excluded.add("persistentvolumes");
+    Backup backup = VeleroCrs.find(context.source(), Backup.class, context, which);
+    if (backup == null) {
+      if (which == VeleroCr.STAGE_BACKUP) {
+        StageSelection.label(context);
+      }
+      backup = VeleroCrs.findOrCreate(context.source(), Backup.class, context, which, () -> desired(context));
     }
-    if (context.sourceRegistry() != null && context.destinationRegistry() != null) {
-      // MigrateImages recreates the image streams on the destination, pointing at the copied images.
-      excluded.addAll(List.of("imagestreams.image.openshift.io", "imagestreamtags.image.openshift.io"));
+    String id = which.title + " " + backup.getMetadata().getNamespace() + "/" + backup.getMetadata().getName();
+    BackupStatus status = backup.getStatus();
+    BackupPhase phase = status == null || status.getPhase() == null ? BackupPhase.NEW : status.getPhase();
+    switch (phase) {
+      case COMPLETED -> {
+        return finished(context);
+      }
+      case PARTIALLY_FAILED -> {
+        context.warn(which.partiallyFailedCondition(), "PartiallyFailed",
+            which.partiallyFailedMessage(backup.getMetadata().getNamespace(), backup.getMetadata().getName()));
+        return finished(context);
+      }
+      case FAILED, FAILED_VALIDATION -> {
+        String why = status.getFailureReason() != null ? status.getFailureReason()
+            : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
+        return PhaseResult.fail(id + " " + phase.value() + " on " + which.where() + ": " + why
+            + " (ferry backup describe " + backup.getMetadata().getName() + " --details)");
+      }
+      case NEW, IN_PROGRESS -> {
+        Backup toRun = backup;
+        // New: never started; InProgress with nothing running here: a controller restart, run again.
+        context.executor().submit(backup.getMetadata().getUid(), () -> BackupRun.run(context.source(),
+            context::openRepository, context.clock(), toRun));
+        return PhaseResult.requeue(POLL, id + ": " + phase.value() + progress(status));
+      }
+      default -> {
+        return PhaseResult.requeue(POLL, id + ": " + phase.value());
+      }
     }
-    spec.setExcludedResources(excluded);
-    spec.setLabelSelector(context.plan().getSpec().getLabelSelector());
-    spec.setStorageLocation(context.plan().getSpec().getMigStorageRef().getName());
-    spec.setTtl("720h0m0s");
-    backup.setSpec(spec);
-    BackupStatus status;
-    try (ObjectStore store = context.openRepository()) {
-      status = new Backupper(context.source(), store, context.clock()).run(backup, s -> { });
-    }
-    if (status.getPhase() == BackupPhase.PARTIALLY_FAILED) {
-      context.warn("VeleroInitialBackupPartiallyFailed", "PartiallyFailed", "Initial Backup "
-          + backup.getMetadata().getNamespace() + "/" + backup.getMetadata().getName()
-          + ": partially failed on source cluster");
-      return PhaseResult.done();
-    }
-    if (status.getPhase() != BackupPhase.COMPLETED) {
-      String why = status.getFailureReason() != null ? status.getFailureReason()
-          : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
-      return PhaseResult.fail("backup of the source namespaces failed: " + why);
+  }
+
+  private PhaseResult finished(MigrationContext context) {
+    if (which == VeleroCr.STAGE_BACKUP) {
+      StageSelection.unlabel(context);
     }
     return PhaseResult.done();
+  }
+
+  private static String progress(BackupStatus status) {
+    if (status == null || status.getProgress() == null || status.getProgress().getTotalItems() == null) {
+      return "";
+    }
+    return ", " + status.getProgress().getItemsBackedUp() + " of " + status.getProgress().getTotalItems()
+        + " items backed up";
+  }
+
+  private Backup desired(MigrationContext context) {
+    Backup backup = new Backup();
+    BackupSpec spec = new BackupSpec();
+    spec.setIncludedNamespaces(context.sourceNamespaces());
+    spec.setStorageLocation(context.storageLocation());
+    spec.setVolumeSnapshotLocations(context.snapshotLocations());
+    spec.setTtl("720h0m0s");
+    if (which == VeleroCr.STAGE_BACKUP) {
+      spec.setIncludedResources(List.of("persistentvolumes", "persistentvolumeclaims", "namespaces", "imagestreams",
+          "imagestreamtags", "secrets", "configmaps", "pods"));
+      spec.setExcludedResources(List.of());
+      spec.setLabelSelector(new LabelSelectorBuilder()
+          .addToMatchLabels(VeleroCr.STAGE_SELECTOR, context.migration().getMetadata().getUid()).build());
+      String policies = StageSelection.originalReclaimPolicies(context);
+      backup.setMetadata(VeleroCrs.metadata(context, which, policies.isEmpty() ? Map.of()
+          : Map.of(VeleroCrs.ORIG_RECLAIM_POLICY, policies)));
+    } else {
+      List<String> excluded = new ArrayList<>();
+      if (MovedVolumes.names(context.plan().getSpec().getPersistentVolumes()).isEmpty()) {
+        // Copied volumes get fresh PVs on the destination; only moved ones travel as PV objects
+        // (ClaimsForDestination drops the others on restore).
+        excluded.add("persistentvolumes");
+      }
+      if (context.sourceRegistry() != null && context.destinationRegistry() != null) {
+        // MigrateImages recreates the image streams on the destination, pointing at the copied images.
+        excluded.addAll(List.of("imagestreams.image.openshift.io", "imagestreamtags.image.openshift.io"));
+      }
+      spec.setExcludedResources(excluded);
+      spec.setLabelSelector(context.plan().getSpec().getLabelSelector());
+      backup.setMetadata(VeleroCrs.metadata(context, which, Map.of()));
+    }
+    backup.setSpec(spec);
+    return backup;
   }
 }

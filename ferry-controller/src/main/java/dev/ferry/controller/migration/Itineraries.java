@@ -14,10 +14,11 @@ import java.util.Set;
  *
  * <pre>
  * itinerary      phases (stored name)                                               on failure
- * Final          ValidatePlan, RetainMovedVolumes?, PreBackupHooks, Backup…,         Failed
- *                QuiesceApplications, EnsureQuiesced, PostBackupHooks, MigrateImages,
- *                DirectVolumeMigrationCompleted, PreRestoreHooks, Restore…,
- *                PostRestoreHooks, Verification, EnsureAnnotationsDeleted
+ * Final          ValidatePlan, RetainMovedVolumes?, PreBackupHooks,                  Failed
+ *                InitialBackupCreated, QuiesceApplications, EnsureQuiesced,
+ *                StageBackupCreated, PostBackupHooks, MigrateImages,
+ *                DirectVolumeMigrationCompleted, StageRestoreCreated, PreRestoreHooks,
+ *                FinalRestoreCreated, PostRestoreHooks, Verification, EnsureAnnotationsDeleted
  * Stage          ValidatePlan, MigrateImages, DirectVolumeMigrationCompleted         —
  * StateTransfer  ValidatePlan, DirectVolumeMigrationCompleted                        —
  * Rollback       DeleteMigrated, RestoreReclaimPolicies, UnQuiesceSrcApplications    —
@@ -34,14 +35,16 @@ public final class Itineraries {
       new ValidatePlan(),
       new RetainMovedVolumes(),
       new RunHooks(HookPhase.PRE_BACKUP),
-      new BackupResources(),
+      new BackupResources(VeleroCr.INITIAL_BACKUP),
       new QuiesceApplications(),
       new WaitForQuiesce(),
+      new BackupResources(VeleroCr.STAGE_BACKUP),
       new RunHooks(HookPhase.POST_BACKUP),
       new MigrateImages(),
       new CopyVolumeData(),
+      new RestoreResources(VeleroCr.STAGE_RESTORE),
       new RunHooks(HookPhase.PRE_RESTORE),
-      new RestoreResources(),
+      new RestoreResources(VeleroCr.FINAL_RESTORE),
       new RunHooks(HookPhase.POST_RESTORE),
       new VerifyPods(),
       new ClearCopyMarks())).failingWith(FAILED);

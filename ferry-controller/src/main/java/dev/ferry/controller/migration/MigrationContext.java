@@ -31,6 +31,7 @@ public final class MigrationContext {
   private final Function<MigStorage, ObjectStore> storageOpener;
   private final Clock clock;
   private KubernetesClient host;
+  private dev.ferry.controller.velero.VeleroExecutor executor = dev.ferry.controller.velero.VeleroExecutor.shared();
 
   public MigrationContext(MigMigration migration, MigPlan plan, MigCluster sourceCluster, MigCluster destinationCluster,
                           KubernetesClient source, KubernetesClient destination, MigStorage storage,
@@ -62,6 +63,27 @@ public final class MigrationContext {
   MigrationContext withHost(KubernetesClient host) {
     this.host = host;
     return this;
+  }
+
+  MigrationContext withExecutor(dev.ferry.controller.velero.VeleroExecutor executor) {
+    this.executor = executor;
+    return this;
+  }
+
+  /** Runs the migration's Backups and Restores off the reconcile thread. */
+  dev.ferry.controller.velero.VeleroExecutor executor() {
+    return executor;
+  }
+
+  /** The BackupStorageLocation Velero knows the plan's MigStorage as ({@code <MigStorage name>-<suffix>}). */
+  public String storageLocation() {
+    return dev.ferry.controller.storage.VeleroLocationSync.locationName(storage);
+  }
+
+  /** The VolumeSnapshotLocation of the plan's MigStorage, when it configures a snapshot provider. */
+  public List<String> snapshotLocations() {
+    return storage.getSpec() == null || storage.getSpec().getVolumeSnapshotProvider() == null ? List.of()
+        : List.of(storageLocation());
   }
 
   public KubernetesClient source() {
@@ -125,14 +147,6 @@ public final class MigrationContext {
   /** The label value that marks what this plan migrated: the plan's uid. */
   public String planLabel() {
     return plan.getMetadata().getUid();
-  }
-
-  public String backupName() {
-    return objectName(migration.getMetadata().getName(), "initial");
-  }
-
-  public String restoreName() {
-    return objectName(migration.getMetadata().getName(), "final");
   }
 
   /** Host[:port] of the source's exposed registry (scheme and path of exposedRegistryPath dropped), or null. */

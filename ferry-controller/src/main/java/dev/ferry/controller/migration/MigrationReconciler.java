@@ -12,6 +12,7 @@ import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.itinerary.ItineraryRunner;
 import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.metrics.RequestAttribution;
+import dev.ferry.controller.velero.VeleroExecutor;
 import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -41,12 +42,20 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
   private final ClusterClients clusters;
   private final Function<MigStorage, ObjectStore> storage;
   private final Clock clock;
+  private final VeleroExecutor velero;
   private final ItineraryRunner<MigrationContext> runner = new ItineraryRunner<>();
 
   public MigrationReconciler(ClusterClients clusters, Function<MigStorage, ObjectStore> storage, Clock clock) {
+    this(clusters, storage, clock, VeleroExecutor.shared());
+  }
+
+  /** {@code velero} runs the migrations' Backup and Restore CRs (on the source and destination clusters). */
+  public MigrationReconciler(ClusterClients clusters, Function<MigStorage, ObjectStore> storage, Clock clock,
+                             VeleroExecutor velero) {
     this.clusters = clusters;
     this.storage = storage;
     this.clock = clock;
+    this.velero = velero;
   }
 
   @Override
@@ -101,7 +110,7 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
     MigStorage migStorage = get(host, MigStorage.class, plan.getSpec().getMigStorageRef(), namespace, "MigStorage");
     try {
       return new MigrationContext(migration, plan, source, destination, clusters.forCluster(source),
-          clusters.forCluster(destination), migStorage, storage, clock).withHost(host);
+          clusters.forCluster(destination), migStorage, storage, clock).withHost(host).withExecutor(velero);
     } catch (ClusterAccessException e) {
       throw new ReferenceException(e.getMessage());
     }

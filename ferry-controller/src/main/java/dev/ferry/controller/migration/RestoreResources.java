@@ -1,17 +1,17 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.api.velero.restore.RestoreSpec;
 import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.restore.RestoreOptions;
-import dev.ferry.backup.restore.Restorer;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
+import dev.ferry.controller.velero.RestoreRun;
 import dev.ferry.controller.volumes.DestinationClaims;
-import dev.ferry.objectstore.ObjectStore;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,31 +19,90 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Restores the initial backup on the destination under the plan's namespace mapping, marking
- * every object with the plan (for rollback) and rewriting internal image references. Objects
+ * Creates one of the migration's Restore CRs on the destination and waits for it, as MTC does:
+ * the stage restore restores the stage backup (the volume-related objects), the final restore
+ * the initial backup, under the plan's namespace mapping, every object marked with the plan
+ * (for rollback) and internal image references rewritten. The restore runs on the shared
+ * {@link dev.ferry.controller.velero.VeleroExecutor} with the Restore reconciler's code; objects
  * that already exist and are equal are skipped, so a re-run after a restart is harmless.
  */
 final class RestoreResources implements Phase<MigrationContext> {
+  private static final Duration POLL = Duration.ofSeconds(2);
+  private final VeleroCr which;
+  private final VeleroCr from;
+
+  RestoreResources(VeleroCr which) {
+    this.which = which;
+    this.from = which == VeleroCr.STAGE_RESTORE ? VeleroCr.STAGE_BACKUP : VeleroCr.INITIAL_BACKUP;
+  }
+
   @Override
   public String name() {
-    return "FinalRestoreCreated";
+    return which.phase;
   }
 
   @Override
   public String step() {
-    return "Restore";
+    return which.step;
   }
 
   @Override
   public PhaseResult run(MigrationContext context) {
+    Restore restore = VeleroCrs.find(context.destination(), Restore.class, context, which);
+    if (restore == null) {
+      Backup backup = VeleroCrs.find(context.source(), Backup.class, context, from);
+      if (backup == null) {
+        return PhaseResult.fail(which.title + " cannot start: the " + from.title + " of this migration ("
+            + from.label + "=" + context.migration().getMetadata().getUid() + ") is gone from the source cluster");
+      }
+      String backupName = backup.getMetadata().getName();
+      restore = VeleroCrs.findOrCreate(context.destination(), Restore.class, context, which,
+          () -> desired(context, backupName));
+    }
+    String id = which.title + " " + restore.getMetadata().getNamespace() + "/" + restore.getMetadata().getName();
+    RestoreStatus status = restore.getStatus();
+    RestorePhase phase = status == null || status.getPhase() == null ? RestorePhase.NEW : status.getPhase();
+    switch (phase) {
+      case COMPLETED -> {
+        return PhaseResult.done();
+      }
+      case PARTIALLY_FAILED -> {
+        // The seed's wording, so users find what MTC's troubleshooting guide describes.
+        context.warn(which.partiallyFailedCondition(), "PartiallyFailed",
+            which.partiallyFailedMessage(restore.getMetadata().getNamespace(), restore.getMetadata().getName()));
+        return PhaseResult.done();
+      }
+      case FAILED, FAILED_VALIDATION -> {
+        String why = status.getFailureReason() != null ? status.getFailureReason()
+            : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
+        return PhaseResult.fail(id + " " + phase.value() + " on " + which.where() + ": " + why
+            + " (ferry restore describe " + restore.getMetadata().getName() + " --details)");
+      }
+      case NEW, IN_PROGRESS -> {
+        Restore toRun = restore;
+        context.executor().submit(restore.getMetadata().getUid(), () -> RestoreRun.run(context.destination(),
+            context::openRepository, context.clock(), options(context), toRun));
+        return PhaseResult.requeue(POLL, id + ": " + phase.value() + progress(status));
+      }
+      default -> {
+        return PhaseResult.requeue(POLL, id + ": " + phase.value());
+      }
+    }
+  }
+
+  private static String progress(RestoreStatus status) {
+    if (status == null || status.getProgress() == null || status.getProgress().getTotalItems() == null) {
+      return "";
+    }
+    return ", " + status.getProgress().getItemsRestored() + " of " + status.getProgress().getTotalItems()
+        + " items restored";
+  }
+
+  private Restore desired(MigrationContext context, String backupName) {
     Restore restore = new Restore();
-    restore.setMetadata(new ObjectMetaBuilder().withName(context.restoreName())
-        .withNamespace(context.migration().getMetadata().getNamespace())
-        .addToLabels("migmigration", context.migration().getMetadata().getUid())
-        .addToLabels("migration-final-restore", context.migration().getMetadata().getUid())
-        .build());
+    restore.setMetadata(VeleroCrs.metadata(context, which, Map.of()));
     RestoreSpec spec = new RestoreSpec();
-    spec.setBackupName(context.backupName());
+    spec.setBackupName(backupName);
     spec.setRestorePVs(true);
     Map<String, String> mapping = new LinkedHashMap<>();
     context.namespaceMapping().forEach((src, dest) -> {
@@ -55,6 +114,10 @@ final class RestoreResources implements Phase<MigrationContext> {
     spec.setExcludedResources(List.of("nodes", "events", "events.events.k8s.io", "backups.velero.io",
         "restores.velero.io", "resticrepositories.velero.io"));
     restore.setSpec(spec);
+    return restore;
+  }
+
+  private static RestoreOptions options(MigrationContext context) {
     RestoreOptions options = new RestoreOptions(context.sourceRegistry(), context.destinationRegistry(),
         Map.of(MigrationContext.MIGRATED_BY_PLAN, context.planLabel(),
             MigrationContext.MIGRATED_BY_MIGRATION, context.migration().getMetadata().getUid()),
@@ -65,23 +128,7 @@ final class RestoreResources implements Phase<MigrationContext> {
       options = options.withLimits(new dev.ferry.controller.settings.ControllerSettingsReader(context.host(),
           context.migration().getMetadata().getNamespace()).restoreLimits());
     }
-    RestoreStatus status;
-    try (ObjectStore store = context.openRepository()) {
-      status = new Restorer(context.destination(), store, context.clock(), options).run(restore, s -> { });
-    }
-    if (status.getPhase() == RestorePhase.PARTIALLY_FAILED) {
-      // The seed's wording, so users find what MTC's troubleshooting guide describes.
-      context.warn("VeleroFinalRestorePartiallyFailed", "PartiallyFailed", "Final Restore "
-          + restore.getMetadata().getNamespace() + "/" + restore.getMetadata().getName()
-          + ": partially failed on destination cluster");
-      return PhaseResult.done();
-    }
-    if (status.getPhase() != RestorePhase.COMPLETED) {
-      String why = status.getFailureReason() != null ? status.getFailureReason()
-          : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
-      return PhaseResult.fail("restore on the destination failed: " + why);
-    }
-    return PhaseResult.done();
+    return options;
   }
 
   private static Set<String> namespacesCreatedByCopy(MigrationContext context) {

@@ -2,32 +2,22 @@ package dev.ferry.controller.velero;
 
 import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
-import dev.ferry.api.velero.backup.BackupStatus;
-import dev.ferry.backup.backup.Backupper;
-import dev.ferry.objectstore.ObjectStore;
-import dev.ferry.objectstore.ObjectStoreException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Processes Velero Backup CRs in the controller's namespace with Ferry's own engine. A backup
  * found InProgress (the controller stopped mid-way) is run again from the start: every object
  * it writes is replaced atomically and velero-backup.json is written last, so a re-run
- * leaves exactly one complete backup.
+ * leaves exactly one complete backup. Backups a migration created (labelled {@code migmigration})
+ * are run by that migration ({@link VeleroExecutor}), not here.
  */
 @ControllerConfiguration(name = "backup")
 public class BackupReconciler implements Reconciler<Backup> {
-  private static final Logger LOG = LoggerFactory.getLogger(BackupReconciler.class);
   private final StorageResolver storage;
   private final Clock clock;
 
@@ -42,6 +32,9 @@ public class BackupReconciler implements Reconciler<Backup> {
     if (phase != null && phase != BackupPhase.NEW && phase != BackupPhase.IN_PROGRESS) {
       return UpdateControl.noUpdate(); // finished: a backup is never run twice
     }
+    if (MigrationOwned.test(backup)) {
+      return UpdateControl.noUpdate(); // its migration runs it, with the plan's repository and clusters
+    }
     KubernetesClient client = context.getClient();
     if (phase == BackupPhase.IN_PROGRESS) {
       // Our own status updates bump the generation (no status subresource), so this event may
@@ -52,22 +45,7 @@ public class BackupReconciler implements Reconciler<Backup> {
       }
     }
     String location = backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
-    BackupStatus status;
-    try (ObjectStore store = storage.open(backup.getMetadata().getNamespace(), location)) {
-      LOG.info("running backup {}/{}", backup.getMetadata().getNamespace(), backup.getMetadata().getName());
-      status = new Backupper(client, store, clock).run(backup,
-          new StatusPublisher<>(client, backup, Backup::setStatus, clock, Duration.ofSeconds(2)));
-    } catch (ObjectStoreException | IllegalArgumentException e) {
-      status = backup.getStatus() == null ? new BackupStatus() : backup.getStatus();
-      status.setPhase(BackupPhase.FAILED_VALIDATION);
-      status.setValidationErrors(List.of(e.getMessage()));
-      status.setCompletionTimestamp(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
-    }
-    LOG.info("backup {}/{} ended {}", backup.getMetadata().getNamespace(), backup.getMetadata().getName(),
-        status.getPhase());
-    backup.setStatus(status);
-    // Progress updates moved the resource version on; StatusWriter re-reads on the conflict.
-    StatusWriter.write(client, backup, Backup::getStatus, Backup::setStatus);
+    BackupRun.run(client, () -> storage.open(backup.getMetadata().getNamespace(), location), clock, backup);
     return UpdateControl.noUpdate();
   }
 }

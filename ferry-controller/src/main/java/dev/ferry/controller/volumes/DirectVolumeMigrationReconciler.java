@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * claims, wait for them to bind, run the transfers) with the shared {@link ItineraryRunner}. The
  * transfers run asynchronously; only {@code status.rsyncOperations} records which claims are
  * done, so a restarted controller starts the unfinished ones again. Ends {@code Succeeded}, or
- * {@code Failed} naming the claim.
+ * {@code Failed} naming the claim, or {@code Canceled} when its MigMigration was ({@link CancelTransfers}).
  */
 @ControllerConfiguration(name = "directvolumemigration")
 public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeMigration> {
@@ -95,6 +95,10 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
         return StatusPatches.patch(dvm);
       }
       return StatusPatches.patch(dvm).rescheduleAfter(RETRY);
+    }
+    if (CancelTransfers.requested(dvm)) {
+      CancelTransfers.stop(dvm, run.source(), run.destination(), inProcess, clock);
+      return StatusPatches.patch(dvm);
     }
     var outcome = runner.run(VolumeMigrationPhases.TABLE, status.getItinerary(), run, journal);
     if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {

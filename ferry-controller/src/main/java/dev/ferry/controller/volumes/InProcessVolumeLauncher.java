@@ -50,7 +50,7 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
   public TransferState poll(VolumeTransfer transfer) {
     Worker worker = workers.computeIfAbsent(transfer.key(), k -> {
       Worker w = new Worker(transfer);
-      pool.submit(w);
+      w.future = pool.submit(w);
       return w;
     });
     return worker.state;
@@ -59,6 +59,24 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
   @Override
   public void release(VolumeTransfer transfer) {
     workers.computeIfPresent(transfer.key(), (k, w) -> w.state.finished() ? null : w);
+  }
+
+  /**
+   * Interrupts and forgets every transfer whose key starts with {@code keyPrefix} (a canceled
+   * DirectVolumeMigration's uid); returns how many there were. Their outcome is never reported.
+   */
+  public int cancel(String keyPrefix) {
+    int canceled = 0;
+    for (var entry : workers.entrySet()) {
+      if (entry.getKey().startsWith(keyPrefix) && workers.remove(entry.getKey(), entry.getValue())) {
+        java.util.concurrent.Future<?> future = entry.getValue().future;
+        if (future != null) {
+          future.cancel(true);
+        }
+        canceled++;
+      }
+    }
+    return canceled;
   }
 
   @Override
@@ -70,6 +88,7 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
   private final class Worker implements Runnable {
     private final VolumeTransfer transfer;
     private volatile TransferState state;
+    private volatile java.util.concurrent.Future<?> future;
 
     Worker(VolumeTransfer transfer) {
       this.transfer = transfer;

@@ -13,13 +13,15 @@ import java.util.Set;
  * <pre>
  * itinerary        phases (stored name)
  * VolumeMigration  CreateDestinationPVCs, WaitForDestinationPVCs, RunRsyncOperations
- * terminal         Succeeded, Failed
+ * terminal         Succeeded, Failed, Canceled
  * </pre>
  */
 final class VolumeMigrationPhases {
   static final String ITINERARY = "VolumeMigration";
   static final String SUCCEEDED = "Succeeded";
   static final String FAILED = "Failed";
+  /** Stopped by its MigMigration's cancellation ({@link CancelTransfers}). */
+  static final String CANCELED = "Canceled";
   static final Duration POLL = Duration.ofSeconds(2);
 
   static final Itinerary<VolumeMigrationContext> VOLUME_MIGRATION = Itinerary.of(ITINERARY,
@@ -28,7 +30,7 @@ final class VolumeMigrationPhases {
       new RunTransfers());
 
   static final ItineraryTable<VolumeMigrationContext> TABLE = new ItineraryTable<>("DirectVolumeMigration",
-      Set.of(SUCCEEDED, FAILED), VOLUME_MIGRATION);
+      Set.of(SUCCEEDED, FAILED, CANCELED), VOLUME_MIGRATION);
 
   private VolumeMigrationPhases() {
   }

@@ -157,9 +157,12 @@ class ImageMigrationIT {
       assertThat(dst.manifestDigest(appDest + "/web", digest)).hasValue(digest);
       assertThat(dst.manifestDigest(appDest + "/web", "v1")).hasValue(digest);
       // The image phase recreates the streams on the destination: the initial backup leaves them out.
+      String initialBackup = host.resources(dev.ferry.api.velero.backup.Backup.class).inNamespace(NS)
+          .withLabel("migration-initial-backup", done.getMetadata().getUid()).list().getItems().get(0)
+          .getMetadata().getName();
       try (var store = new FilesystemObjectStore(repository)) {
         var resources = dev.ferry.backup.format.ResourceListFile.read(new java.io.ByteArrayInputStream(store.getBytes(
-            dev.ferry.backup.format.BackupLayout.ROOT.backupResourceList("cutover-" + s + "-initial")))).entries();
+            dev.ferry.backup.format.BackupLayout.ROOT.backupResourceList(initialBackup)))).entries();
         assertThat(resources).containsKey("apps/v1/Deployment")
             .doesNotContainKeys("image.openshift.io/v1/ImageStream", "image.openshift.io/v1/ImageStreamTag");
       } catch (java.io.IOException e) {

@@ -106,7 +106,7 @@ class ControllerRestartIT {
       assertThat(migration.getStatus().getPhase()).as("%s", migration.getStatus().getErrors()).isEqualTo("Completed");
       System.out.println("controller killed (SIGKILL) and restarted in phases: " + killedIn);
       assertThat(killedIn).as("phases the controller was killed in").contains("InitialBackupCreated",
-          "FinalRestoreCreated");
+          "StageBackupCreated", "StageRestoreCreated", "FinalRestoreCreated");
 
       KubernetesClient dest = destination.client();
       List<String> sourceConfigs = names(host.configMaps().inNamespace(app).list().getItems());
@@ -115,10 +115,16 @@ class ControllerRestartIT {
       assertThat(dest.apps().deployments().inNamespace(app).withName("web").get().getSpec().getReplicas()).isEqualTo(3);
       assertThat(host.apps().deployments().inNamespace(app).withName("web").get().getMetadata().getAnnotations())
           .containsEntry(QuiesceRules.REPLICAS, "3");
-      // Exactly one backup in the repository, however often its phase was re-run.
+      // Exactly MTC's two backups (initial, stage) and two restores (stage, final), in the
+      // repository and as CRs, however often their phases were re-run.
       try (Stream<Path> files = Files.walk(repository.resolve("backups"))) {
-        assertThat(files.filter(p -> p.getFileName().toString().equals("velero-backup.json")).count()).isEqualTo(1);
+        assertThat(files.filter(p -> p.getFileName().toString().equals("velero-backup.json")).count()).isEqualTo(2);
       }
+      String uid = migration.getMetadata().getUid();
+      assertThat(host.resources(dev.ferry.api.velero.backup.Backup.class).inNamespace(NS).withLabel("migmigration", uid)
+          .list().getItems()).hasSize(2);
+      assertThat(dest.resources(dev.ferry.api.velero.restore.Restore.class).inNamespace(NS).withLabel("migmigration", uid)
+          .list().getItems()).hasSize(2);
     } finally {
       controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }

@@ -1,0 +1,189 @@
+package dev.ferry.controller.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.api.common.Condition;
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.velero.backup.Backup;
+import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestorePhase;
+import dev.ferry.controller.FerryOperator;
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.Testbed;
+import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.PlanFixture;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cutover through the controller leaves MTC's four Velero CRs — two Backups on the source,
+ * two Restores on the (remote) destination — labelled and annotated as MTC's are. The
+ * application holds a custom resource whose CRD the destination serves only at another version
+ * (the seed's "部分迁移失败" case): the final restore is PartiallyFailed and the migration
+ * completes with the seed's Warn and SucceededWithWarnings conditions.
+ */
+@ExtendWith(TestbedExtension.class)
+class VeleroCrsIT {
+  private static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+
+  @Test
+  void aCutoverLeavesTwoBackupsAndTwoRestoresAndAPartialRestoreWarns(Testbed testbed, @TempDir Path repository) {
+    LocalCluster source = testbed.source();
+    KubernetesClient host = source.client();
+    KubernetesClient dest = testbed.destination().client();
+    dev.ferry.controller.FerryCrds.install(host);
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "crs-" + s;
+    String group = "g" + s + ".example.com";
+    PlanFixture.apply(host, crd(group, "v1") + """
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings, namespace: %1$s}
+        data: {currency: EUR}
+        """.formatted(app));
+    // The destination knows the kind only at v2: the restore cannot create the v1 object.
+    PlanFixture.apply(dest, crd(group, "v2"));
+    for (KubernetesClient cluster : List.of(host, dest)) {
+      cluster.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).waitUntilCondition(c ->
+          c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions()
+              .stream().anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+          60, TimeUnit.SECONDS);
+    }
+    PlanFixture.apply(host, """
+        apiVersion: %s/v1
+        kind: Widget
+        metadata: {name: migration-example, namespace: %s}
+        spec: {size: 3}
+        """.formatted(group, app));
+    PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
+    PlanFixture.markReady(host, s);
+
+    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
+    try (ClusterClients clusters = new ClusterClients(host)) {
+      operator.register(new MigrationReconciler(clusters,
+          storage -> new FilesystemObjectStore(Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())),
+          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
+      operator.start();
+      MigMigration migration = Serialization.unmarshal("""
+          apiVersion: migration.openshift.io/v1alpha1
+          kind: MigMigration
+          metadata: {name: cutover-%1$s, namespace: %2$s}
+          spec:
+            stage: false
+            quiescePods: true
+            migPlanRef: {name: plan-%1$s, namespace: %2$s}
+          """.formatted(s, NS), MigMigration.class);
+      host.resource(migration).create();
+      MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s)
+          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
+              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
+      assertThat(done.getStatus().getPhase()).as("%s", done.getStatus().getErrors()).isEqualTo("Completed");
+      String uid = done.getMetadata().getUid();
+
+      List<Backup> backups = host.resources(Backup.class).inNamespace(NS).withLabel("migmigration", uid).list()
+          .getItems();
+      assertThat(backups).hasSize(2).allSatisfy(b -> {
+        assertThat(b.getMetadata().getName()).startsWith("cutover-" + s + "-");
+        assertThat(b.getMetadata().getGenerateName()).isEqualTo("cutover-" + s + "-");
+        assertThat(b.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "migration")
+            .containsKey("velero.io/storage-location");
+        assertThat(b.getMetadata().getAnnotations()).containsEntry("openshift.io/migrate-copy-phase", "final")
+            .containsEntry("openshift.io/migrate-quiesce-pods", "true")
+            .containsKeys("openshift.io/migration-registry", "openshift.io/migration-registry-dir");
+        assertThat(b.getSpec().getTtl()).isEqualTo("720h0m0s");
+        assertThat(b.getSpec().getStorageLocation()).isEqualTo(b.getMetadata().getLabels().get("velero.io/storage-location"));
+        assertThat(b.getStatus().getPhase()).isEqualTo(BackupPhase.COMPLETED);
+      });
+      Backup initial = only(backups, "migration-initial-backup", uid);
+      Backup stage = only(backups, "migration-stage-backup", uid);
+      assertThat(stage.getSpec().getIncludedResources()).contains("persistentvolumeclaims", "persistentvolumes");
+      assertThat(stage.getSpec().getLabelSelector().getMatchLabels()).containsEntry("migration-included-stage-backup", uid);
+      assertThat(initial.getSpec().getIncludedNamespaces()).containsExactly(app);
+
+      List<Restore> restores = dest.resources(Restore.class).inNamespace(NS).withLabel("migmigration", uid).list()
+          .getItems();
+      assertThat(restores).hasSize(2).allSatisfy(r -> {
+        assertThat(r.getMetadata().getGenerateName()).isEqualTo("cutover-" + s + "-");
+        assertThat(r.getMetadata().getLabels()).containsEntry("app.kubernetes.io/part-of", "migration");
+        assertThat(r.getMetadata().getAnnotations()).containsEntry("openshift.io/migrate-copy-phase", "final");
+        assertThat(r.getSpec().getRestorePVs()).isTrue();
+        assertThat(r.getSpec().getExcludedResources()).containsExactly("nodes", "events", "events.events.k8s.io",
+            "backups.velero.io", "restores.velero.io", "resticrepositories.velero.io");
+      });
+      Restore stageRestore = onlyRestore(restores, "migration-stage-restore", uid);
+      Restore finalRestore = onlyRestore(restores, "migration-final-restore", uid);
+      assertThat(stageRestore.getSpec().getBackupName()).isEqualTo(stage.getMetadata().getName());
+      assertThat(stageRestore.getStatus().getPhase()).isEqualTo(RestorePhase.COMPLETED);
+      assertThat(finalRestore.getSpec().getBackupName()).isEqualTo(initial.getMetadata().getName());
+      assertThat(finalRestore.getStatus().getPhase()).isEqualTo(RestorePhase.PARTIALLY_FAILED);
+      assertThat(finalRestore.getStatus().getErrors()).isPositive();
+
+      assertThat(done.getStatus().getConditions()).anySatisfy(c -> {
+        assertThat(c.getType()).isEqualTo("VeleroFinalRestorePartiallyFailed");
+        assertThat(c.getCategory()).hasToString("Warn");
+        assertThat(c.getMessage()).isEqualTo("Final Restore " + NS + "/" + finalRestore.getMetadata().getName()
+            + ": partially failed on destination cluster");
+      }).anySatisfy(c -> {
+        assertThat(c.getType()).isEqualTo("SucceededWithWarnings");
+        assertThat(c.getCategory()).hasToString("Advisory");
+        assertThat(c.getReason()).isEqualTo("Completed");
+        assertThat(c.getMessage()).endsWith("please look at `Warn` conditions.");
+      }).extracting(Condition::getType).doesNotContain("Succeeded");
+      // The rest of the namespace was restored; the object of the unknown version was not.
+      assertThat(dest.configMaps().inNamespace(app).withName("settings").get()).isNotNull();
+      assertThat(host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s).get().getStatus()
+          .getPipeline()).extracting(dev.ferry.api.migration.migration.Step::getName)
+          .containsSubsequence("Backup", "StageBackup", "StageRestore", "Restore");
+    } finally {
+      operator.stop();
+    }
+  }
+
+  private static Backup only(List<Backup> backups, String label, String uid) {
+    return backups.stream().filter(b -> uid.equals(b.getMetadata().getLabels().get(label))).reduce((a, b) -> {
+      throw new AssertionError("two backups labelled " + label);
+    }).orElseThrow(() -> new AssertionError("no backup labelled " + label));
+  }
+
+  private static Restore onlyRestore(List<Restore> restores, String label, String uid) {
+    return restores.stream().filter(r -> uid.equals(r.getMetadata().getLabels().get(label))).reduce((a, b) -> {
+      throw new AssertionError("two restores labelled " + label);
+    }).orElseThrow(() -> new AssertionError("no restore labelled " + label));
+  }
+
+  private static String crd(String group, String version) {
+    return """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.%1$s}
+        spec:
+          group: %1$s
+          scope: Namespaced
+          names: {plural: widgets, singular: widget, kind: Widget}
+          versions:
+          - name: %2$s
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+        """.formatted(group, version);
+  }
+}
