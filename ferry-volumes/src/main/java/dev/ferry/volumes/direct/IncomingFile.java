@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * full disk never leaves a half-written file under the real name.
  */
 final class IncomingFile implements Closeable {
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(Protocol.FRAME).asReadOnlyBuffer();
+  /**
+   * Journaled bytes between checkpoints (data fsync'd, then a checkpoint record): what a machine
+   * crash may cost a resume, against one fsync per this many bytes. Tests lower it.
+   */
+  static volatile long checkpointBytes = 64L << 20;
 
   final int index;
   final FileEntry entry;
@@ -29,19 +33,20 @@ final class IncomingFile implements Closeable {
   private final Path journalPath;
   private final SparseWriter writer;
   private final FileChannel journal;
-  /** Data already present from an earlier session: holes there may hold stale bytes, so zeros are written. */
-  private final boolean resumed;
   private final AtomicLong remaining;
+  /** Records in the journal (checkpoints not counted) and journaled bytes since the last checkpoint; guarded by journal. */
+  private int records;
+  private long sinceCheckpoint;
 
   private IncomingFile(int index, FileEntry entry, Path temp, Path journalPath, SparseWriter writer,
-      FileChannel journal, boolean resumed, long remaining) {
+      FileChannel journal, int records, long remaining) {
     this.index = index;
     this.entry = entry;
     this.temp = temp;
     this.journalPath = journalPath;
     this.writer = writer;
     this.journal = journal;
-    this.resumed = resumed;
+    this.records = records;
     this.remaining = new AtomicLong(remaining);
   }
 
@@ -67,7 +72,7 @@ final class IncomingFile implements Closeable {
     if (e.size() <= Protocol.FRAME) {
       Path temp = area.tempFile(sessionTag + "-" + index);
       Files.deleteIfExists(temp);
-      return new IncomingFile(index, e, temp, null, new SparseWriter(temp), null, false, e.size());
+      return new IncomingFile(index, e, temp, null, new SparseWriter(temp), null, 0, e.size());
     }
     String key = PartialArea.key(e.path(), e.size(), e.mtime());
     Path data = area.dataFile(key);
@@ -75,51 +80,103 @@ final class IncomingFile implements Closeable {
     PartialArea.Partial partial = Files.exists(data) && Files.exists(journalPath)
         ? PartialArea.readJournal(journalPath) : null;
     if (partial != null) {
-      FileChannel j = FileChannel.open(journalPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      return new IncomingFile(index, e, data, journalPath, new SparseWriter(data), j, true,
+      // Rewritten rather than appended to: the old journal may hold records a crash made untrue
+      // (readJournal dropped them) and a boot id that is no longer this one.
+      FileChannel j = newJournal(journalPath, e);
+      int n = 0;
+      for (long[] r : partial.done().ranges()) {
+        for (long off = r[0]; off < r[1]; off += Integer.MAX_VALUE) {
+          writeRecord(j, off, (int) Math.min(Integer.MAX_VALUE, r[1] - off));
+          n++;
+        }
+      }
+      IncomingFile f = new IncomingFile(index, e, data, journalPath, new SparseWriter(data), j, n,
           e.size() - partial.done().covered());
+      f.checkpoint(); // what the old journal trusted stays trusted
+      return f;
     }
     Files.deleteIfExists(data);
-    try (DataOutputStream h = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(journalPath)))) {
+    FileChannel j = newJournal(journalPath, e);
+    return new IncomingFile(index, e, data, journalPath, new SparseWriter(data), j, 0, e.size());
+  }
+
+  /** Header: magic, path, size, mtime, boot id (see PartialArea). Written whole, then the channel appends. */
+  private static FileChannel newJournal(Path journalPath, FileEntry e) throws IOException {
+    Path fresh = journalPath.resolveSibling(journalPath.getFileName() + ".new");
+    try (DataOutputStream h = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fresh)))) {
+      h.writeInt(PartialArea.JOURNAL_MAGIC);
       h.writeUTF(e.path());
       h.writeLong(e.size());
       h.writeLong(e.mtime().toInstant().getEpochSecond());
       h.writeInt(e.mtime().toInstant().getNano());
+      h.writeUTF(PartialArea.BOOT_ID);
     }
-    FileChannel j = FileChannel.open(journalPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    return new IncomingFile(index, e, data, journalPath, new SparseWriter(data), j, false, e.size());
+    Files.move(fresh, journalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return FileChannel.open(journalPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  private static void writeRecord(FileChannel j, long offset, int len) throws IOException {
+    ByteBuffer rec = ByteBuffer.allocate(12).putLong(offset).putInt(len).flip();
+    while (rec.hasRemaining()) {
+      j.write(rec);
+    }
   }
 
   Path temp() {
     return temp;
   }
 
+  /**
+   * Writes a frame, all-zero blocks left as holes — also in a file resumed from an earlier
+   * session: a range the journal does not claim is either never written (a hole, reading as
+   * zeros) or was written by a session that sent this same source content (the partial's key
+   * is path + size + mtime), so skipping zeros there cannot leave stale bytes, and a resumed
+   * file stays as sparse as the source.
+   */
   void write(ByteBuffer data, long offset) throws IOException {
     int len = data.remaining();
-    if (resumed) {
-      writer.writeDense(data, offset);
-    } else {
-      writer.write(data, offset);
-    }
+    writer.write(data, offset);
     journal(offset, len);
   }
 
-  /** A range that is all zeros on the source. */
+  /** A range that is all zeros on the source: nothing to write (see {@link #write}). */
   void hole(long offset, int len) throws IOException {
-    if (resumed) {
-      writer.writeDense(ZEROS.duplicate().limit(len), offset);
-    }
     journal(offset, len);
   }
 
   private void journal(long offset, int len) throws IOException {
     if (journal != null && len > 0) {
-      ByteBuffer rec = ByteBuffer.allocate(12).putLong(offset).putInt(len).flip();
+      boolean due;
       synchronized (journal) {
-        while (rec.hasRemaining()) {
-          journal.write(rec);
-        }
+        writeRecord(journal, offset, len);
+        records++;
+        sinceCheckpoint += len;
+        due = sinceCheckpoint >= checkpointBytes;
       }
+      if (due) {
+        checkpoint();
+      }
+    }
+  }
+
+  /**
+   * Makes the records so far true after a machine crash: counts them, fsyncs the data file, then
+   * appends (-1, count) and fsyncs the journal. A record is appended only after its frame's
+   * write returned, so every counted record's data is in the fsync.
+   */
+  private void checkpoint() throws IOException {
+    if (journal == null) {
+      return;
+    }
+    int covered;
+    synchronized (journal) {
+      covered = records;
+      sinceCheckpoint = 0;
+    }
+    writer.channel().force(false);
+    synchronized (journal) {
+      writeRecord(journal, PartialArea.CHECKPOINT, covered);
+      journal.force(false);
     }
   }
 
@@ -135,6 +192,9 @@ final class IncomingFile implements Closeable {
   /** Sets the final length, renames over the final name and applies owner, mode and mtime. */
   void complete(Path root) throws IOException {
     writer.finish(entry.size());
+    if (journal != null) {
+      writer.channel().force(false); // a large file is on disk before its name says it is complete
+    }
     close();
     Path target = root.resolve(entry.path());
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -22,12 +22,22 @@ import java.util.stream.Stream;
 /**
  * The receiver's resume area, {@code <destination>/.ferry-partial}: for every large file being
  * received, {@code <key>.data} (the file so far, at its final offsets) and {@code <key>.journal}
- * (a header naming path, size and mtime, then one (offset, length) record per frame written).
- * The key hashes path+size+mtime, so a file that changed on the source starts over. A frame is
- * journaled after it is written, so the journal never claims data that is not in the file.
- * Small files and delta rebuilds use {@code tmp-*} files, discarded when a session starts.
+ * (a header naming path, size, mtime and the machine's boot id, then one (offset, length) record
+ * per frame written, and now and then a checkpoint (-1, n): "the first n records are on stable
+ * storage"). The key hashes path+size+mtime, so a file that changed on the source starts over.
+ *
+ * <p>A frame is journaled after it is written, so within one boot (a killed mover, a cut
+ * connection: the page cache survives) every record is true. After a machine crash only records
+ * covered by a checkpoint are: a checkpoint is written after the data file was fsync'd, and
+ * names how many records existed before that fsync began. Small files and delta rebuilds use
+ * {@code tmp-*} files, discarded when a session starts.
  */
 final class PartialArea {
+  /** First field of a journal (format 2: boot id and checkpoints). */
+  static final int JOURNAL_MAGIC = 0x464A4E32; // "FJN2"
+  /** The offset field of a checkpoint record. */
+  static final long CHECKPOINT = -1;
+
   private final Path dir;
 
   record Partial(String path, long size, FileTime mtime, RangeSet done) {
@@ -84,20 +94,41 @@ final class PartialArea {
     return out;
   }
 
+  /** This boot of the machine; a journal written in another boot trusts only its checkpoints. */
+  static final String BOOT_ID = bootId();
+
+  private static String bootId() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+    } catch (IOException | RuntimeException e) {
+      return "unknown-" + java.util.UUID.randomUUID(); // never equal: only checkpoints are trusted
+    }
+  }
+
   static Partial readJournal(Path journal) throws IOException {
+    return readJournal(journal, BOOT_ID);
+  }
+
+  static Partial readJournal(Path journal, String currentBoot) throws IOException {
     try (InputStream raw = Files.newInputStream(journal);
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       String path;
       long size;
       FileTime mtime;
+      String boot;
       try {
+        if (in.readInt() != JOURNAL_MAGIC) {
+          return null; // another format (an older mover): start the file over
+        }
         path = in.readUTF();
         size = in.readLong();
         mtime = FileTime.from(Instant.ofEpochSecond(in.readLong(), in.readInt()));
+        boot = in.readUTF();
       } catch (EOFException e) {
         return null; // header never completed: nothing usable
       }
-      RangeSet done = new RangeSet();
+      java.util.List<long[]> records = new java.util.ArrayList<>();
+      int durable = 0;
       while (true) {
         long offset;
         int length;
@@ -107,10 +138,19 @@ final class PartialArea {
         } catch (EOFException e) {
           break; // a record cut short by a kill: ignore it, its frame is resent
         }
+        if (offset == CHECKPOINT && length >= 0 && length <= records.size()) {
+          durable = Math.max(durable, length);
+          continue;
+        }
         if (offset < 0 || length < 0 || offset + length > size) {
           return null;
         }
-        done.add(offset, offset + length);
+        records.add(new long[] {offset, offset + length});
+      }
+      int trusted = boot.equals(currentBoot) ? records.size() : durable;
+      RangeSet done = new RangeSet();
+      for (int i = 0; i < trusted; i++) {
+        done.add(records.get(i)[0], records.get(i)[1]);
       }
       return new Partial(path, size, mtime, done);
     }

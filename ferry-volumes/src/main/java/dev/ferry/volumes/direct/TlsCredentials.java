@@ -13,7 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -51,19 +51,15 @@ public record TlsCredentials(String caCertPem, String certPem, String keyPem) {
       X509Certificate ca = certificate(caCertPem);
       X509Certificate cert = certificate(certPem);
       PrivateKey key = privateKey(keyPem);
-      char[] pw = new char[0];
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry("self", key, pw, new X509Certificate[] {cert, ca});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, pw);
+      // Not a PKCS12 key entry: that costs two PBKDF2 runs per context (see MigrationKeyManager).
+      KeyManager[] keyManagers = {new MigrationKeyManager(key, new X509Certificate[] {cert, ca})};
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("migration-ca", ca);
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-      ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+      ctx.init(keyManagers, tmf.getTrustManagers(), new SecureRandom());
       return ctx;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("cannot build TLS context from the migration certificates (" + e.getMessage()

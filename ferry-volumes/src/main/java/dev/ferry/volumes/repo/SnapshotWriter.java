@@ -50,7 +50,8 @@ final class SnapshotWriter {
       SnapshotCatalog catalog) throws IOException, InterruptedException {
     ProgressTracker progress = new ProgressTracker(listener);
     long t0 = System.nanoTime();
-    List<FileEntry> scanned = TreeScanner.scan(source);
+    Map<String, long[]> identities = new HashMap<>();
+    List<FileEntry> scanned = TreeScanner.scan(source, false, identities);
     long tScan = System.nanoTime();
     long files = scanned.stream().filter(FileEntry::hasOwnContent).count();
     progress.totals(TreeScanner.contentBytes(scanned), files);
@@ -78,7 +79,8 @@ final class SnapshotWriter {
         }
         int slot = i;
         Path file = source.resolve(e.path());
-        long[] identity = identity(file, e.path());
+        long[] scannedIdentity = identities.get(e.path());
+        long[] identity = scannedIdentity != null ? scannedIdentity : identity(file, e.path());
         SnapshotEntry old = previous.get(e.path());
         if (old != null && unchanged(old, e, identity, index)) {
           result[slot] = new SnapshotEntry(e, identity[0], identity[1], old.chunks());

@@ -58,7 +58,7 @@ public final class DirectBench {
         r.bytesReceived(), r.bytesUnchanged(), r.entriesDeleted());
   }
 
-  /** Small files of 1–16 KiB in 100 directories, and a few large files; fixed seeds, fixed mtimes. */
+  /** Small files of 1–16 KiB in 100 directories, a few large files, a sparse file, links; fixed seeds, fixed mtimes. */
   static void generate(Path root, int smallFiles, int largeFiles, int largeMiB) throws IOException {
     Random rnd = new Random(20261128);
     FileTime t = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
@@ -81,6 +81,24 @@ public final class DirectBench {
         }
       }
       Files.setLastModifiedTime(f, t);
+    }
+    // A sparse file (a VM disk image or database file with unallocated regions): 256 MiB apparent,
+    // 8 MiB of data in four runs; and links, which every tool must carry over as links.
+    Path sparse = Files.createDirectories(root.resolve("sparse")).resolve("disk.img");
+    try (RandomAccessFile raf = new RandomAccessFile(sparse.toFile(), "rw")) {
+      raf.setLength(256L << 20);
+      for (int k = 0; k < 4; k++) {
+        rnd.nextBytes(buf);
+        raf.seek(k * (64L << 20));
+        raf.write(buf);
+        raf.write(buf);
+      }
+    }
+    Files.setLastModifiedTime(sparse, t);
+    Path links = Files.createDirectories(root.resolve("links"));
+    for (int i = 0; i < Math.min(100, smallFiles); i++) {
+      Files.createSymbolicLink(links.resolve("s" + i), Path.of("../small/d" + (i % 100) + "/f" + i + ".dat"));
+      Files.createLink(links.resolve("h" + i), root.resolve("small/d" + (i % 100) + "/f" + i + ".dat"));
     }
   }
 
