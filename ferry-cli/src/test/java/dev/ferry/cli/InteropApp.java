@@ -30,7 +30,8 @@ final class InteropApp {
   private InteropApp() {
   }
 
-  static void create(KubernetesClient client, String namespace) {
+  /** The application's CRD, created once per cluster. */
+  static void createCrd(KubernetesClient client) {
     if (client.apiextensions().v1().customResourceDefinitions().withName(CRD).get() == null) {
       client.resource(Serialization.unmarshal("""
           apiVersion: apiextensions.k8s.io/v1
@@ -54,6 +55,10 @@ final class InteropApp {
           c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
               .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
     }
+  }
+
+  static void create(KubernetesClient client, String namespace) {
+    createCrd(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
         .addToLabels("ferry.dev/test", "true").endMetadata().build()).create();
     client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("settings")

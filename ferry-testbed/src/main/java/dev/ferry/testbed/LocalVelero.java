@@ -2,7 +2,6 @@ package dev.ferry.testbed;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -31,7 +30,6 @@ public final class LocalVelero implements AutoCloseable {
   public static final String VERSION = "v1.18.3";
   public static final String NAMESPACE = "velero";
   public static final String LOCATION = "default";
-  public static final String CREDENTIALS_SECRET = "cloud-credentials";
   private static final ResourceDefinitionContext BSL = new ResourceDefinitionContext.Builder()
       .withGroup("velero.io").withVersion("v1").withKind("BackupStorageLocation")
       .withPlural("backupstoragelocations").withNamespaced(true).build();
@@ -85,6 +83,13 @@ public final class LocalVelero implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     s3.createBucket(bucket);
+    try {
+      // The CLI's config (HOME is this directory for every velero command run here): plain output.
+      Path config = Files.createDirectories(dir.resolve(".config").resolve("velero")).resolve("config.json");
+      Files.writeString(config, "{\"colorized\":\"false\"}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     // Creates the CRDs missing; leaves those already there (Ferry's are Velero's schemas).
     Result crds = run(Duration.ofMinutes(2), "install", "--crds-only");
     if (crds.exitCode() != 0) {
@@ -100,9 +105,6 @@ public final class LocalVelero implements AutoCloseable {
         .withNewTemplate().withNewMetadata().addToLabels("deploy", "velero").endMetadata()
         .withNewSpec().addNewContainer().withName("velero").withImage("velero/velero:" + VERSION).endContainer()
         .endSpec().endTemplate().endSpec().build()).fieldManager("ferry-testbed").serverSideApply();
-    client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-        .withName(CREDENTIALS_SECRET).endMetadata()
-        .addToStringData("cloud", s3CredentialsFile(s3)).build()).fieldManager("ferry-testbed").serverSideApply();
     client.genericKubernetesResources(BSL).inNamespace(NAMESPACE).resource(Serialization.unmarshal("""
         apiVersion: velero.io/v1
         kind: BackupStorageLocation
@@ -111,9 +113,8 @@ public final class LocalVelero implements AutoCloseable {
           provider: aws
           default: true
           objectStorage: {bucket: %s}
-          credential: {name: %s, key: cloud}
           config: {region: %s, s3Url: "%s", s3ForcePathStyle: "true"}
-        """.formatted(LOCATION, NAMESPACE, bucket, CREDENTIALS_SECRET, LocalS3.REGION, s3.endpoint()),
+        """.formatted(LOCATION, NAMESPACE, bucket, LocalS3.REGION, s3.endpoint()),
         GenericKubernetesResource.class)).fieldManager("ferry-testbed").serverSideApply();
 
     List<String> command = new ArrayList<>(List.of(bin.toString(), "server",
@@ -122,11 +123,20 @@ public final class LocalVelero implements AutoCloseable {
         "--plugin-dir", home().resolve("plugins").toString(),
         "--metrics-address", "127.0.0.1:" + LoopbackPorts.next(),
         "--profiler-address", "127.0.0.1:" + LoopbackPorts.next(),
-        // Tests wait for syncs: Velero's default is a minute.
+        // Tests wait for syncs (Velero looks once a minute, and syncs a location at most this often).
         "--backup-sync-period", "5s",
         "--store-validation-frequency", "10s",
         "--log-level", "info"));
-    server = ManagedProcess.start("velero", command, dir, dir.resolve("velero.log"));
+    // The credentials as `velero install` gives them: a file named by AWS_SHARED_CREDENTIALS_FILE (the
+    // location's own `credential` makes Velero rewrite a file in place while its plugins read it).
+    Path credentials = dir.resolve("credentials-velero");
+    try {
+      Files.writeString(credentials, s3CredentialsFile(s3));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server = ManagedProcess.start("velero", command, dir, dir.resolve("velero.log"),
+        Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()));
     Readiness.await("Velero's location " + LOCATION + " Available", server, Duration.ofSeconds(120),
         () -> "Available".equals(locationPhase()));
   }
@@ -190,7 +200,7 @@ public final class LocalVelero implements AutoCloseable {
       Path out = Files.createTempFile(dir, "velero-cli-", ".log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
       builder.environment().put("TMPDIR", dir.toString());
-      // The CLI keeps its config (default namespace, features) here, not in the user's home.
+      // The CLI reads its config (colorized=false) here, not in the user's home.
       builder.environment().put("HOME", dir.toString());
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

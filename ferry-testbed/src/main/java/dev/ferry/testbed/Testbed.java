@@ -99,7 +99,9 @@ public final class Testbed implements AutoCloseable {
   /**
    * A real Velero server watching the source cluster (namespace {@value LocalVelero#NAMESPACE}),
    * its location on the bucket {@code velero} of {@link #s3()}; started on first use, shared by
-   * the JVM's tests, stopped before the clusters.
+   * the JVM's tests, stopped before the clusters. Velero reads the cluster's API groups when it
+   * starts and again only every 5 minutes: create the CRDs whose resources it must back up before
+   * the first call.
    */
   public synchronized LocalVelero velero() {
     if (velero == null) {
