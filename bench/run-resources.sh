@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # SPEC §5 resources benchmark: Ferry's backup/restore of one namespace of N small objects
-# between two local testbed clusters, side by side with `kubectl get -o json` + `kubectl create -f`.
+# between two local testbed clusters, side by side with `kubectl get -o json` + `kubectl create -f`
+# and with a real Velero 1.18 server (scripts/build-velero.sh) on the source cluster.
 #
 #   bench/run-resources.sh                  # 10 000 objects
 #   bench/run-resources.sh --objects 2000   # any option of dev.ferry.bench.ResourcesBenchmark
 #
 # Options: --objects N, --threads N (setup only), --kubectl PATH, --no-kubectl, --kubectl-first,
+#          --no-velero, --velero-runs N (default 3: the median of 3 Velero backups and restores),
 #          --work-dir DIR, --keep. Environment: BENCH_HEAP (default 512m, the SPEC target),
 #          BENCH_JAVA_OPTS for extra JVM flags (e.g. -XX:StartFlightRecording=filename=r.jfr),
 #          BENCH_SKIP_BUILD=1 to reuse the last build, MAVEN_ARGS for extra Maven flags.

@@ -10,6 +10,7 @@ import dev.ferry.backup.backup.Backupper;
 import dev.ferry.backup.restore.Restorer;
 import dev.ferry.testbed.ClusterOptions;
 import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testbed.LocalVelero;
 import dev.ferry.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ import java.util.Map;
  *          --kubectl-first    run the kubectl side before Ferry's (default: Ferry first)
  *          --work-dir DIR     where the testbed and the repository live (default: a new temp dir)
  *          --keep             keep the work dir (and its cluster logs) afterwards
+ *          --no-velero        no Velero column (default: a real Velero 1.18 server on the source
+ *                             cluster backs up and restores the namespace, when it is built)
+ *          --velero-runs N    Velero backups and restores to take the median of (default 3)
  * </pre>
  */
 public final class ResourcesBenchmark {
@@ -95,6 +99,16 @@ public final class ResourcesBenchmark {
       ok &= ferry.run(source, destination, work);
       if (!options.kubectlFirst() && haveKubectl) {
         ok &= kubectlRun.run(source, destination, work);
+      }
+      if (options.veleroRuns() > 0) {
+        if (java.nio.file.Files.isExecutable(LocalVelero.home().resolve("velero"))) {
+          ok &= new VeleroResourcesRun(meters, report, expected, options.veleroRuns()).run(testbed);
+        } else {
+          report.note("Velero not built (" + LocalVelero.home() + "; scripts/build-velero.sh): the Velero side was "
+              + "skipped.");
+        }
+      } else {
+        report.note("--no-velero: no Velero column.");
       }
       report.note("Load average (1, 5, 15 min) before the measured phases: " + loadBefore + "; after: "
           + loadAverage() + ".");

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The command line of {@link ResourcesBenchmark}; a bad option is an IllegalArgumentException saying which. */
-record ResourcesOptions(int objects, int threads, Path kubectl, boolean kubectlFirst, Path workDir, boolean keep) {
+record ResourcesOptions(int objects, int threads, Path kubectl, boolean kubectlFirst, Path workDir, boolean keep,
+                        int veleroRuns) {
   static ResourcesOptions parse(String[] args) {
     int objects = 10_000;
     int threads = 8;
@@ -14,6 +15,7 @@ record ResourcesOptions(int objects, int threads, Path kubectl, boolean kubectlF
     boolean kubectlFirst = false;
     Path workDir = null;
     boolean keep = false;
+    int veleroRuns = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--objects" -> objects = Integer.parseInt(value(args, ++i));
@@ -23,9 +25,11 @@ record ResourcesOptions(int objects, int threads, Path kubectl, boolean kubectlF
         case "--kubectl-first" -> kubectlFirst = true;
         case "--work-dir" -> workDir = Path.of(value(args, ++i));
         case "--keep" -> keep = true;
+        case "--no-velero" -> veleroRuns = 0;
+        case "--velero-runs" -> veleroRuns = Integer.parseInt(value(args, ++i));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; options: --objects N, --threads N, --kubectl PATH, --no-kubectl, --kubectl-first, --work-dir DIR, "
-            + "--keep");
+            + "--keep, --no-velero, --velero-runs N");
       }
     }
     if (objects < 10) {
@@ -44,7 +48,10 @@ record ResourcesOptions(int objects, int threads, Path kubectl, boolean kubectlF
         throw new UncheckedIOException(e);
       }
     }
-    return new ResourcesOptions(objects, threads, kubectl, kubectlFirst, workDir, keep);
+    if (veleroRuns < 0) {
+      throw new IllegalArgumentException("--velero-runs must be at least 0");
+    }
+    return new ResourcesOptions(objects, threads, kubectl, kubectlFirst, workDir, keep, veleroRuns);
   }
 
   private static String value(String[] args, int i) {

@@ -34,6 +34,8 @@ final class ResourcesReport {
   Row kubectlGet;
   Row kubectlRewrite;
   Row kubectlCreate;
+  Row veleroBackup;
+  Row veleroRestore;
 
   ResourcesReport(int objects, boolean kubectlFirst) {
     this.objects = objects;
@@ -92,6 +94,17 @@ final class ResourcesReport {
       s.append(String.format(Locale.ROOT, "- round trip: Ferry (backup + restore) / kubectl (get + rewrite + create) "
               + "= %.2f%n", (ferryBackup.seconds() + ferryRestore.seconds())
               / (kubectlGet.seconds() + kubectlRewrite.seconds() + kubectlCreate.seconds())));
+    }
+    if (veleroBackup != null && veleroRestore != null) {
+      s.append("\nRatios (time, Ferry / Velero, Velero's CLI included; targets: backup <= 0.5, restore <= 0.1):\n\n");
+      if (ferryBackup != null) {
+        s.append(String.format(Locale.ROOT, "- backup:  Ferry backup / velero backup create   = %.2f%n",
+            ferryBackup.seconds() / veleroBackup.seconds()));
+      }
+      if (ferryRestore != null) {
+        s.append(String.format(Locale.ROOT, "- restore: Ferry restore / velero restore create = %.2f%n",
+            ferryRestore.seconds() / veleroRestore.seconds()));
+      }
     }
     long maxHeap = Runtime.getRuntime().maxMemory();
     s.append("\nHeap: this JVM ran with max heap ").append(mib(maxHeap))

@@ -9,8 +9,12 @@ import java.util.UUID;
 
 /** Opens the store a {@link StorageLocation} names, and checks that it really works. */
 public final class ObjectStores {
-  /** Where {@link #probe} writes; Velero ignores top-level folders other than its own. */
-  public static final String PROBE_PREFIX = ".ferry-probe/";
+  /**
+   * Where {@link #probe} writes. Inside Velero's own {@code plugins/} folder: a Velero sharing the
+   * bucket marks its location Unavailable ("Backup store contains invalid top-level directories")
+   * while any other top-level folder exists, and it never lists {@code plugins/} itself.
+   */
+  public static final String PROBE_PREFIX = "plugins/ferry-probe/";
 
   private ObjectStores() {
   }

@@ -1,6 +1,14 @@
 package dev.ferry.testbed;
 
 import java.io.IOException;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +91,24 @@ public final class LocalS3 implements AutoCloseable {
   /** Never log it. */
   public String secretKey() {
     return secretKey;
+  }
+
+  /** Creates {@code bucket} if it does not exist yet. */
+  public void createBucket(String bucket) {
+    try (S3Client client = S3Client.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.of(REGION))
+        .forcePathStyle(true)
+        // S3Proxy rejects the SDK's default streaming checksums.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .build()) {
+      if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+        client.createBucket(b -> b.bucket(bucket));
+      }
+    }
   }
 
   @Override

@@ -53,14 +53,25 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
-    return start(name, command, workDir, log, true);
+    return start(name, command, workDir, log, true, java.util.Map.of());
+  }
+
+  /** With these variables added to the environment. */
+  public static ManagedProcess start(String name, List<String> command, Path workDir, Path log,
+                                     java.util.Map<String, String> environment) {
+    return start(name, command, workDir, log, true, environment);
+  }
+
+  static ManagedProcess start(String name, List<String> command, Path workDir, Path log, boolean reapAtExit) {
+    return start(name, command, workDir, log, reapAtExit, java.util.Map.of());
   }
 
   /**
    * {@code reapAtExit} false: the caller stops the process itself at JVM exit, in an order the
    * reaper does not know (a real node deletes its pods before its kubelet and containerd stop).
    */
-  static ManagedProcess start(String name, List<String> command, Path workDir, Path log, boolean reapAtExit) {
+  private static ManagedProcess start(String name, List<String> command, Path workDir, Path log, boolean reapAtExit,
+                                      java.util.Map<String, String> environment) {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(log.getParent());
@@ -69,6 +80,7 @@ public final class ManagedProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("TMPDIR", workDir.toString());
+      builder.environment().putAll(environment);
       Process process = builder.start();
       ManagedProcess managed = new ManagedProcess(name, process, log);
       if (reapAtExit) {

@@ -24,6 +24,7 @@ public final class Testbed implements AutoCloseable {
   private LocalS3 s3;
   private LocalAzurite azurite;
   private LocalGcs gcs;
+  private LocalVelero velero;
 
   public Testbed(Path root, ClusterOptions options) {
     this.root = root;
@@ -95,6 +96,20 @@ public final class Testbed implements AutoCloseable {
     return gcs;
   }
 
+  /**
+   * A real Velero server watching the source cluster (namespace {@value LocalVelero#NAMESPACE}),
+   * its location on the bucket {@code velero} of {@link #s3()}; started on first use, shared by
+   * the JVM's tests, stopped before the clusters. Velero reads the cluster's API groups when it
+   * starts and again only every 5 minutes: create the CRDs whose resources it must back up before
+   * the first call.
+   */
+  public synchronized LocalVelero velero() {
+    if (velero == null) {
+      velero = LocalVelero.start(source(), s3(), "velero", root.resolve("velero"));
+    }
+    return velero;
+  }
+
   public synchronized List<LocalCluster> running() {
     return List.copyOf(clusters.values());
   }
@@ -105,6 +120,10 @@ public final class Testbed implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (velero != null) {
+      velero.close();
+      velero = null;
+    }
     clusters.values().forEach(LocalCluster::close);
     clusters.clear();
     if (s3 != null) {

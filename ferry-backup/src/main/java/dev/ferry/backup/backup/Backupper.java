@@ -11,6 +11,7 @@ import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.BackupTarballWriter;
+import dev.ferry.backup.format.BackupVolumeInfoFile;
 import dev.ferry.backup.format.VeleroBackupMetadata;
 import dev.ferry.backup.model.GroupResource;
 import dev.ferry.backup.model.ItemKey;
@@ -253,12 +254,30 @@ public final class Backupper {
     ByteArrayOutputStream results = new ByteArrayOutputStream();
     new ResultsFile(warnings, errors).write(results);
     store.put(BackupLayout.ROOT.backupResults(name), results.toByteArray());
+    store.put(BackupLayout.ROOT.backupVolumeInfo(name), BackupVolumeInfoFile.toGzip(volumesIn(writer, log)));
     store.put(BackupLayout.ROOT.backupLogs(name), log.finish());
     // Velero's describe and restore read these lists; Ferry's resource backup has none of their items.
     for (String key : List.of(BackupLayout.ROOT.backupPodVolumeBackups(name),
         BackupLayout.ROOT.backupVolumeSnapshots(name), BackupLayout.ROOT.backupItemOperations(name))) {
       store.put(key, VeleroBackupMetadata.emptyList());
     }
+  }
+
+  /** The PersistentVolumes the backup holds, read again from the cluster for the volume info file. */
+  private List<io.fabric8.kubernetes.api.model.PersistentVolume> volumesIn(BackupTarballWriter writer,
+                                                                          OperationLog log) {
+    List<io.fabric8.kubernetes.api.model.PersistentVolume> volumes = new ArrayList<>();
+    for (String pv : writer.resourceList().entries().getOrDefault("v1/PersistentVolume", List.of())) {
+      try {
+        var volume = client.persistentVolumes().withName(pv).get();
+        if (volume != null) {
+          volumes.add(volume);
+        }
+      } catch (KubernetesClientException e) {
+        log.warn(SOURCE, "Cannot read PersistentVolume " + pv + " for the volume info: " + reason(e));
+      }
+    }
+    return volumes;
   }
 
   private io.fabric8.kubernetes.client.VersionInfo kubernetesVersion() {

@@ -72,6 +72,11 @@ public record BackupLayout(String prefix) {
     return backupDir(backup) + backup + "-itemoperations.json.gz";
   }
 
+  /** Gzipped JSON list of Velero's BackupVolumeInfo, one per PersistentVolume (Velero 1.13+). */
+  public String backupVolumeInfo(String backup) {
+    return backupDir(backup) + backup + "-volumeinfo.json.gz";
+  }
+
   public String restoreDir(String restore) {
     return restoresRoot() + checkName(restore) + "/";
   }
