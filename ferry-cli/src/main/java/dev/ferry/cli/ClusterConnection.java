@@ -14,16 +14,16 @@ import java.util.List;
  * Turns {@code --kubeconfig}/{@code --context} into a client, failing with a message that
  * says what is wrong with the kubeconfig before any request is made.
  */
-final class ClusterConnection {
+public final class ClusterConnection {
   private final Path kubeconfig;
   private final String context;
 
-  ClusterConnection(Path kubeconfig, String context) {
+  public ClusterConnection(Path kubeconfig, String context) {
     this.kubeconfig = kubeconfig;
     this.context = context;
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return new KubernetesClientBuilder().withConfig(config()).build();
   }
 

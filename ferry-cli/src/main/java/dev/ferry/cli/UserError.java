@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
 /** A failure caused by the user's input or environment; its message is the whole story. */
-class UserError extends RuntimeException {
-  UserError(String message) {
+public class UserError extends RuntimeException {
+  public UserError(String message) {
     super(message);
   }
 }

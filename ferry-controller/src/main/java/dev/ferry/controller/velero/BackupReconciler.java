@@ -1,5 +1,6 @@
 package dev.ferry.controller.velero;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.api.velero.Backup;
 import dev.ferry.api.velero.BackupPhase;
 import dev.ferry.api.velero.BackupStatus;
@@ -38,6 +39,12 @@ public class BackupReconciler implements Reconciler<Backup> {
 
   @Override
   public UpdateControl<Backup> reconcile(Backup backup, Context<Backup> context) {
+    try (var log = LogContext.forChild(backup, "backup")) {
+      return reconcileInLogContext(backup, context);
+    }
+  }
+
+  private UpdateControl<Backup> reconcileInLogContext(Backup backup, Context<Backup> context) {
     BackupPhase phase = backup.getStatus() == null ? null : backup.getStatus().getPhase();
     if (phase != null && phase != BackupPhase.NEW && phase != BackupPhase.IN_PROGRESS) {
       return UpdateControl.noUpdate(); // finished: a backup is never run twice

@@ -1,5 +1,6 @@
 package dev.ferry.controller.velero;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.api.velero.Backup;
 import dev.ferry.api.velero.Restore;
 import dev.ferry.api.velero.RestorePhase;
@@ -49,6 +50,12 @@ public class RestoreReconciler implements Reconciler<Restore> {
 
   @Override
   public UpdateControl<Restore> reconcile(Restore restore, Context<Restore> context) {
+    try (var log = LogContext.forChild(restore, "restore")) {
+      return reconcileInLogContext(restore, context);
+    }
+  }
+
+  private UpdateControl<Restore> reconcileInLogContext(Restore restore, Context<Restore> context) {
     RestorePhase phase = restore.getStatus() == null ? null : restore.getStatus().getPhase();
     if (phase != null && phase != RestorePhase.NEW && phase != RestorePhase.IN_PROGRESS) {
       return UpdateControl.noUpdate();
