@@ -4,7 +4,6 @@ import dev.ferry.api.migration.MigPlan;
 import dev.ferry.api.velero.Backup;
 import dev.ferry.api.velero.Restore;
 import dev.ferry.backup.format.BackupLayout;
-import dev.ferry.cli.ClusterConnection;
 import dev.ferry.cli.logs.ControllerLogFile;
 import dev.ferry.cli.logs.LogCollector;
 import dev.ferry.cli.logs.LogLine;
@@ -89,7 +88,7 @@ public class MustGatherCommand implements Callable<Integer> {
     Duration window = Since.parse(since);
     Instant from = Instant.now().minus(window);
     Gathering gathering = new Gathering();
-    try (KubernetesClient host = client()) {
+    try (KubernetesClient host = dev.ferry.cli.logs.Clients.of(spec)) {
       List<MigrationTarget> targets = targets(host);
       MigrationTarget all = merge(targets);
       LogCollector collector = new LogCollector(host, all, logDir != null ? logDir : ControllerLogFile.directory(),
@@ -117,7 +116,7 @@ public class MustGatherCommand implements Callable<Integer> {
           withOwn.forEach(ns -> gatherer.namespace(ns, from));
         }
         migrationLog(collector, from, gathering);
-        operations(host, collector, gathering);
+        operations(collector, gathering);
         String scrape = scrape(host, gathering);
         Path archive = gathering.writeArchive(destDir, "must-gather.tar.gz", "must-gather");
         System.out.println("wrote " + archive + " (" + gathering.files().size() + " files"
@@ -187,20 +186,31 @@ public class MustGatherCommand implements Callable<Integer> {
     gathering.add("logs/migration.log", text.toString());
   }
 
-  /** The Backups' and Restores' logs and results, gunzipped, from the replication repository. */
-  private void operations(KubernetesClient host, LogCollector collector, Gathering gathering) {
-    for (Backup backup : collector.labelled(Backup.class)) {
-      String name = backup.getMetadata().getName();
-      String location = backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
-      fromRepository(host, location, BackupLayout.ROOT.backupLogs(name), "operations/backup-" + name + ".log", gathering);
-      fromRepository(host, location, BackupLayout.ROOT.backupResults(name), "operations/backup-" + name
-          + "-results.json", gathering);
-    }
-    for (Restore restore : collector.labelled(Restore.class)) {
-      String name = restore.getMetadata().getName();
-      fromRepository(host, null, BackupLayout.ROOT.restoreLogs(name), "operations/restore-" + name + ".log", gathering);
-      fromRepository(host, null, BackupLayout.ROOT.restoreResults(name), "operations/restore-" + name
-          + "-results.json", gathering);
+  /** The Backups' and Restores' logs and results, gunzipped, from the repository as each cluster reaches it. */
+  private void operations(LogCollector collector, Gathering gathering) {
+    for (Map.Entry<String, KubernetesClient> cluster : collector.clusterClients().entrySet()) {
+      KubernetesClient client = cluster.getValue();
+      try {
+        for (Backup backup : collector.labelled(client, Backup.class)) {
+          String name = backup.getMetadata().getName();
+          String location = collector.storageLocation(client, name, backup);
+          fromRepository(client, location, BackupLayout.ROOT.backupLogs(name), "operations/backup-" + name + ".log",
+              gathering);
+          fromRepository(client, location, BackupLayout.ROOT.backupResults(name), "operations/backup-" + name
+              + "-results.json", gathering);
+        }
+        for (Restore restore : collector.labelled(client, Restore.class)) {
+          String name = restore.getMetadata().getName();
+          String location = collector.storageLocation(client, restore.getSpec() == null ? null
+              : restore.getSpec().getBackupName(), null);
+          fromRepository(client, location, BackupLayout.ROOT.restoreLogs(name), "operations/restore-" + name + ".log",
+              gathering);
+          fromRepository(client, location, BackupLayout.ROOT.restoreResults(name), "operations/restore-" + name
+              + "-results.json", gathering);
+        }
+      } catch (RuntimeException e) {
+        gathering.note("operations on " + cluster.getKey() + ": cannot list the Backups and Restores: " + e.getMessage());
+      }
     }
   }
 
@@ -251,17 +261,6 @@ public class MustGatherCommand implements Callable<Integer> {
     return prom.writeArchive(destDir.resolve("metrics"), "prom_data.tar.gz", "prom_data");
   }
 
-  /** The kubeconfig's cluster; in a pod without one (oc adm must-gather), the pod's service account. */
-  private KubernetesClient client() {
-    CommandSpec root = spec.root();
-    Path kubeconfig = root.findOption("--kubeconfig") == null ? null : root.findOption("--kubeconfig").getValue();
-    String context = root.findOption("--context") == null ? null : root.findOption("--context").getValue();
-    if (kubeconfig == null && context == null && System.getenv("KUBECONFIG") == null
-        && System.getenv("KUBERNETES_SERVICE_HOST") != null) {
-      return new io.fabric8.kubernetes.client.KubernetesClientBuilder().build();
-    }
-    return new ClusterConnection(kubeconfig, context).client();
-  }
 
   static String nameOf(HasMetadata resource) {
     return resource.getMetadata().getName();

@@ -79,6 +79,8 @@ public final class ControllerLogFile implements AutoCloseable {
     encoder.setWithNanoseconds(false);
     encoder.setWithContext(false);
     encoder.setWithArguments(false);
+    encoder.setWithMessage(false);
+    encoder.setWithFormattedMessage(true);
     encoder.start();
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);

@@ -168,29 +168,44 @@ public final class LogCollector {
     return lines;
   }
 
-  /** The operation logs of the target's Backups and Restores, from the replication repository. */
+  /**
+   * The operation logs of the target's Backups and Restores, from the replication repository as
+   * each cluster that holds them reaches it (Backups run on the source, Restores on the destination).
+   */
   public List<LogLine> operations() {
     List<LogLine> lines = new ArrayList<>();
-    for (Backup backup : labelled(Backup.class)) {
-      String location = backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
-      lines.addAll(operationLog(backup, location, "backup", BackupLayout.ROOT::backupLogs));
-    }
-    for (Restore restore : labelled(Restore.class)) {
-      String backupName = restore.getSpec() == null ? null : restore.getSpec().getBackupName();
-      Backup backup = backupName == null ? null
-          : host.resources(Backup.class).inNamespace(target.namespace()).withName(backupName).get();
-      String location = backup == null || backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
-      lines.addAll(operationLog(restore, location, "restore", BackupLayout.ROOT::restoreLogs));
+    for (Map.Entry<String, KubernetesClient> cluster : clusterClients().entrySet()) {
+      KubernetesClient client = cluster.getValue();
+      try {
+        for (Backup backup : labelled(client, Backup.class)) {
+          lines.addAll(operationLog(client, backup, storageLocation(client, backup.getMetadata().getName(), backup),
+              "backup", BackupLayout.ROOT::backupLogs));
+        }
+        for (Restore restore : labelled(client, Restore.class)) {
+          String backupName = restore.getSpec() == null ? null : restore.getSpec().getBackupName();
+          lines.addAll(operationLog(client, restore, storageLocation(client, backupName, null), "restore",
+              BackupLayout.ROOT::restoreLogs));
+        }
+      } catch (RuntimeException e) {
+        lines.add(unreadable("cluster/" + cluster.getKey(), "cannot list the Backups and Restores: " + e.getMessage()));
+      }
     }
     return lines;
   }
 
-  /** The target's Backups or Restores (by the migration labels). */
-  public <T extends HasMetadata> List<T> labelled(Class<T> type) {
+  /** The storage location of the Backup {@code name} ({@code known} if already read); null: the default. */
+  public String storageLocation(KubernetesClient client, String name, Backup known) {
+    Backup backup = known != null ? known : name == null ? null
+        : client.resources(Backup.class).inNamespace(target.namespace()).withName(name).get();
+    return backup == null || backup.getSpec() == null ? null : backup.getSpec().getStorageLocation();
+  }
+
+  /** The target's Backups or Restores on {@code client} (by the migration labels). */
+  public <T extends HasMetadata> List<T> labelled(KubernetesClient client, Class<T> type) {
     Map<String, T> found = new LinkedHashMap<>();
     for (String uid : target.uids()) {
       for (String label : MIGRATION_LABELS) {
-        for (T item : host.resources(type).inNamespace(target.namespace()).withLabel(label, uid).list().getItems()) {
+        for (T item : client.resources(type).inNamespace(target.namespace()).withLabel(label, uid).list().getItems()) {
           found.putIfAbsent(item.getMetadata().getName(), item);
         }
       }
@@ -198,14 +213,14 @@ public final class LogCollector {
     return List.copyOf(found.values());
   }
 
-  private List<LogLine> operationLog(HasMetadata operation, String location, String kind,
+  private List<LogLine> operationLog(KubernetesClient client, HasMetadata operation, String location, String kind,
                                      java.util.function.Function<String, String> key) {
     String name = operation.getMetadata().getName();
     String source = kind + "/" + name;
     Instant created = operation.getMetadata().getCreationTimestamp() == null ? Instant.EPOCH
         : Instant.parse(operation.getMetadata().getCreationTimestamp());
     List<LogLine> lines = new ArrayList<>();
-    try (ObjectStore store = new BackupStorageLocations(host).open(target.namespace(), location);
+    try (ObjectStore store = new BackupStorageLocations(client).open(target.namespace(), location);
          InputStream in = new GZIPInputStream(store.get(key.apply(name)));
          BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;

@@ -39,13 +39,16 @@ public record LogLine(Instant time, String source, String level, String text, Ma
     }
     try {
       JsonNode node = JSON.readTree(trimmed);
-      if (!node.hasNonNull("timestamp") || !node.has("message")) {
+      // The formatted message (arguments filled in); "message" is the pattern, kept for other writers.
+      String message = node.hasNonNull("formattedMessage") ? node.get("formattedMessage").asText()
+          : node.hasNonNull("message") ? node.get("message").asText() : null;
+      if (!node.hasNonNull("timestamp") || message == null) {
         return Optional.empty();
       }
       Map<String, String> mdc = new HashMap<>();
       node.path("mdc").fields().forEachRemaining(e -> mdc.put(e.getKey(), e.getValue().asText()));
       String logger = node.path("loggerName").asText("");
-      String text = shortLogger(logger) + ": " + node.path("message").asText("");
+      String text = shortLogger(logger) + ": " + message;
       JsonNode thrown = node.path("throwable");
       if (thrown.isObject()) {
         text += " (" + thrown.path("className").asText("") + ": " + thrown.path("message").asText("") + ")";

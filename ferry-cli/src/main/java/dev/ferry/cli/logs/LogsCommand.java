@@ -1,6 +1,5 @@
 package dev.ferry.cli.logs;
 
-import dev.ferry.cli.ClusterConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public class LogsCommand implements Callable<Integer> {
     Duration window = Since.parse(since);
     LogPrinter printer = new LogPrinter(color || (!plain && System.console() != null));
     PrintStream out = System.out;
-    try (KubernetesClient client = connection().client()) {
+    try (KubernetesClient client = Clients.of(spec)) {
       MigrationTarget target = MigrationTarget.resolve(client, namespace, name);
       LogCollector collector = new LogCollector(client, target, logDir != null ? logDir : ControllerLogFile.directory(),
           name != null);
@@ -107,12 +106,6 @@ public class LogsCommand implements Callable<Integer> {
     return components.contains(component) || components.contains(kind);
   }
 
-  private ClusterConnection connection() {
-    CommandSpec root = spec.root();
-    Path kubeconfig = root.findOption("--kubeconfig") == null ? null : root.findOption("--kubeconfig").getValue();
-    String context = root.findOption("--context") == null ? null : root.findOption("--context").getValue();
-    return new ClusterConnection(kubeconfig, context);
-  }
 
   /** The lines printed already (bounded: with --follow, only the recent ones can come again). */
   private static final class Seen {
