@@ -111,7 +111,9 @@ class LogsAndMustGatherIT {
         kubeconfig.toString(), context);
     assertThat(planLogs.exitCode()).as(planLogs.err()).isZero();
     assertThat(planLogs.out()).contains("[good-" + s + "/migration]").contains("[bad-" + s + "/migration]")
-        .contains("[backup/").contains("[restore/");
+        .contains("[backup/good-" + s);
+    // (Today the migration restores in-process, without a Restore CR; once it creates one, its log is read too:
+    // LogCollector looks for labelled Restores on every cluster of the plan.)
     List<String> times = planLogs.out().lines().map(l -> l.substring(0, l.indexOf(' '))).toList();
     assertThat(times).isSorted();
     CliRun onlyBackups = CliRun.of("logs", "plan-" + s, "--plain", "--component", "backup", "--log-dir",
