@@ -246,6 +246,11 @@ public class MustGatherCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     if (text == null || text.isBlank()) {
+      if (gathering.notes().stream().noneMatch(n -> n.startsWith("metrics:"))) {
+        gathering.note("metrics: the controller's /metrics gave no answer ("
+            + (metricsUrl != null ? metricsUrl : "no Service " + namespace + "/" + METRICS_SERVICE
+            + ": is the controller deployed? for a local one pass --metrics-url") + ")");
+      }
       return null;
     }
     gathering.add("metrics/controller.prom", text);
