@@ -30,6 +30,13 @@ LOADER="$(readelf -l "$JAVA_HOME/bin/java" | awk -F': ' '/interpreter/{sub(/]/,"
 mkdir -p "$OUT$(dirname "$LOADER")"
 cp -L "$LOADER" "$OUT$LOADER"
 [[ -f /etc/ssl/certs/ca-certificates.crt ]] && cp /etc/ssl/certs/ca-certificates.crt "$OUT/etc/ssl/certs/"
+# /bin/sh (busybox-static, a static binary) for /usr/bin/gather, the entrypoint of
+# `oc adm must-gather --image=<ferry image>`; the Containerfile's base image has its own shell.
+if [[ -x /bin/busybox ]]; then
+  mkdir -p "$OUT/bin" && cp /bin/busybox "$OUT/bin/sh"
+else
+  echo "image-rootfs: no /bin/busybox (Debian package busybox-static): the image has no /bin/sh for /usr/bin/gather" >&2
+fi
 printf 'root:x:0:0:root:/root:/sbin/nologin\nferry:x:1001:1001:ferry:/tmp:/sbin/nologin\n' > "$OUT/etc/passwd"
 printf 'root:x:0:\nferry:x:1001:\n' > "$OUT/etc/group"
 echo "image-rootfs: $OUT ($(du -sh "$OUT" | cut -f1))"

@@ -56,7 +56,8 @@ public final class ControllerCheck {
     noOtherController(client, namespace);
     System.out.println("Running Ferry's controller in this process (namespace " + namespace
         + ") until the migration ends.");
-    try (FerryOperator controller = new FerryOperator(client, namespace, Clock.systemUTC()).start()) {
+    try (var logFile = dev.ferry.cli.logs.ControllerLogFile.attach();
+         FerryOperator controller = new FerryOperator(client, namespace, Clock.systemUTC()).start()) {
       return work.getAsInt();
     }
   }

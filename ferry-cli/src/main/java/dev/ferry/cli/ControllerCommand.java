@@ -54,7 +54,8 @@ public class ControllerCommand implements Callable<Integer> {
     }, "ferry-controller-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     ControllerMetrics metrics = new ControllerMetrics();
-    try (KubernetesClient client = MeteredClients.build(root.connection().config(), metrics);
+    try (var logFile = inPod() ? null : dev.ferry.cli.logs.ControllerLogFile.attach();
+         KubernetesClient client = MeteredClients.build(root.connection().config(), metrics);
          MetricsServer metricsServer = startMetrics(metrics)) {
       requireCrds(client);
       FerryOperator operator = new FerryOperator(client, namespace, Clock.systemUTC(), metrics);
@@ -77,6 +78,11 @@ public class ControllerCommand implements Callable<Integer> {
         // the hook is what is stopping us
       }
     }
+  }
+
+  /** In a pod the container's output is the log (kubectl logs); a file there would only fill the disk. */
+  private static boolean inPod() {
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null;
   }
 
   /** The metrics listener where the user said, or null when its port is 0 (off). */

@@ -40,7 +40,8 @@ public class FerryCommand {
       DemoCommand.class, ControllerCommand.class, AnalyzeCommand.class, BackupCommand.class, RestoreCommand.class,
       PlanCommand.class, MigrateCommand.class, RollbackCommand.class, CancelCommand.class, MigrationCommand.class,
       ClusterCommand.class, StorageCommand.class, HookCommand.class, dev.ferry.cli.mover.MoverCommand.class,
-      ConsoleCommand.class);
+      ConsoleCommand.class, dev.ferry.cli.logs.LogsCommand.class,
+      dev.ferry.cli.gather.MustGatherCommand.class);
 
   /** The name a command class is run by (its {@code @Command(name)}), read without building its model. */
   static String nameOf(Class<?> command) {

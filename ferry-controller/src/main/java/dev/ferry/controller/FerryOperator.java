@@ -85,6 +85,7 @@ public final class FerryOperator implements AutoCloseable {
     operator.register(new TenantPlanReconciler(tenants),
         c -> c.settingNamespaces(io.javaoperatorsdk.operator.api.reconciler.Constants.WATCH_ALL_NAMESPACES));
     operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
+    operator.register(new dev.ferry.controller.logging.LogReaderReconciler(), c -> c.settingNamespaces(watched));
   }
 
   public ControllerMetrics metrics() {

@@ -13,7 +13,6 @@ import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.BackupTarballWriter;
 import dev.ferry.backup.format.BackupVolumeInfoFile;
 import dev.ferry.backup.format.VeleroBackupMetadata;
-import dev.ferry.backup.model.GroupResource;
 import dev.ferry.backup.model.ItemKey;
 import dev.ferry.backup.model.Results;
 import dev.ferry.backup.model.ResultsFile;

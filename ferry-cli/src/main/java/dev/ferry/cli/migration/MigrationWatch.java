@@ -58,7 +58,8 @@ public final class MigrationWatch {
   static String snapshot(MigMigration migration) {
     String phase = MigrationFormat.phase(migration);
     return "Migration " + migration.getMetadata().getName() + ": " + (phase.isEmpty() ? "<not started>" : phase)
-        + "\n" + PipelineTable.text(MigrationFormat.pipeline(migration));
+        + "\n" + PipelineTable.text(MigrationFormat.pipeline(migration))
+        + dev.ferry.cli.progress.StepProgress.text(MigrationFormat.pipeline(migration));
   }
 
   int outcome(MigMigration migration) {

@@ -1,5 +1,6 @@
 package dev.ferry.controller.images;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Times;
@@ -51,6 +52,12 @@ public class DirectImageMigrationReconciler implements Reconciler<DirectImageMig
 
   @Override
   public UpdateControl<DirectImageMigration> reconcile(DirectImageMigration dim, Context<DirectImageMigration> context) {
+    try (var log = LogContext.forChild(dim, "images")) {
+      return reconcileInLogContext(dim, context);
+    }
+  }
+
+  private UpdateControl<DirectImageMigration> reconcileInLogContext(DirectImageMigration dim, Context<DirectImageMigration> context) {
     DirectImageMigrationStatus status = dim.getStatus() == null ? new DirectImageMigrationStatus() : dim.getStatus();
     dim.setStatus(status);
     if (ImageMigrationPhases.TABLE.isTerminal(status.getPhase())) {

@@ -1,5 +1,6 @@
 package dev.ferry.controller.images;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Times;
@@ -48,8 +49,13 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
   }
 
   @Override
-  public UpdateControl<DirectImageStreamMigration> reconcile(DirectImageStreamMigration dism,
-      Context<DirectImageStreamMigration> context) {
+  public UpdateControl<DirectImageStreamMigration> reconcile(DirectImageStreamMigration dism, Context<DirectImageStreamMigration> context) {
+    try (var log = LogContext.forChild(dism, "images")) {
+      return reconcileInLogContext(dism, context);
+    }
+  }
+
+  private UpdateControl<DirectImageStreamMigration> reconcileInLogContext(DirectImageStreamMigration dism, Context<DirectImageStreamMigration> context) {
     DirectImageStreamMigrationStatus status = dism.getStatus() == null ? new DirectImageStreamMigrationStatus()
         : dism.getStatus();
     dism.setStatus(status);

@@ -107,6 +107,9 @@ public final class ItineraryRunner<C> {
     }
     Phase<C> phase = current.get();
     while (true) {
+      if (!phase.name().equals(journal.storedPhase())) {
+        LOG.info("{} phase {} (step {})", itinerary.name(), phase.name(), phase.step());
+      }
       journal.entering(itinerary, phase);
       journal.save();
       PhaseResult result = runOne(phase, context);
@@ -120,6 +123,7 @@ public final class ItineraryRunner<C> {
       }
       Optional<Phase<C>> next = itinerary.after(phase);
       if (next.isEmpty()) {
+        LOG.info("{} completed", itinerary.name());
         journal.completed(itinerary);
         return new Outcome.Completed();
       }
@@ -149,6 +153,7 @@ public final class ItineraryRunner<C> {
       }
     }
     Failure recorded = new Failure(failure.itinerary(), failure.phase(), failure.step(), reason);
+    LOG.warn("{} failed in phase {}: {}", failure.itinerary(), failure.phase(), reason);
     journal.failed(recorded);
     return new Outcome.Failed(recorded);
   }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code cam_app_workload_migrations{type,status}}: MigMigration CRs by type and status;</li>
  *   <li>{@code mtc_client_request_count{cluster,component,function,kind}}: Kubernetes API requests
  *       made, cumulative;</li>
+ *   <li>Ferry's own, per migration: {@code ferry_migration_bytes_moved} and
+ *       {@code ferry_migration_step_duration_seconds} ({@link MigrationFigures}).</li>
  *   <li>{@code mtc_client_request_elapsed{…}}: their cumulative latency in milliseconds.</li>
  * </ul>
  * All three are Micrometer gauges: Micrometer's Prometheus client appends {@code _total} to
@@ -31,6 +33,7 @@ public final class ControllerMetrics {
   private final PrometheusMeterRegistry registry;
   private final Map<String, Migration> migrations = new ConcurrentHashMap<>();
   private final Map<RequestKey, RequestTotals> requests = new ConcurrentHashMap<>();
+  private final MigrationFigures figures;
 
   private record Migration(String type, MigrationStatus status) {
   }
@@ -50,6 +53,7 @@ public final class ControllerMetrics {
 
   public ControllerMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
+    this.figures = new MigrationFigures(registry, java.time.Clock.systemUTC());
     // Every (type, status) exists from the start, so `{status="running"} * 100` is 0, not empty.
     for (String type : new String[] {MigrationStatus.type(true), MigrationStatus.type(false)}) {
       for (MigrationStatus status : MigrationStatus.values()) {
@@ -78,11 +82,13 @@ public final class ControllerMetrics {
   /** Records {@code migration}'s type and the status its {@code status.phase} means. */
   public void record(MigMigration migration) {
     record(migration.getMetadata().getUid(), MigrationStatus.isStage(migration), MigrationStatus.of(migration));
+    figures.record(migration);
   }
 
   /** The MigMigration with {@code uid} no longer exists. */
   public void forget(String uid) {
     migrations.remove(uid);
+    figures.forget(uid);
   }
 
   private double countMigrations(String type, MigrationStatus status) {

@@ -10,6 +10,7 @@ import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.itinerary.ItineraryRunner;
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.controller.itinerary.StatusPatches;
 import dev.ferry.controller.metrics.RequestAttribution;
 import dev.ferry.controller.velero.VeleroExecutor;
@@ -60,7 +61,10 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
 
   @Override
   public UpdateControl<MigMigration> reconcile(MigMigration migration, Context<MigMigration> context) {
-    try (var scope = RequestAttribution.open("MigMigration", "(*ReconcileMigMigration).Reconcile")) {
+    var planRef = migration.getSpec() == null ? null : migration.getSpec().getMigPlanRef();
+    try (var scope = RequestAttribution.open("MigMigration", "(*ReconcileMigMigration).Reconcile");
+         var log = LogContext.migration(migration.getMetadata().getName(), migration.getMetadata().getUid(),
+             planRef == null ? null : planRef.getName(), "migration")) {
       return reconcileAttributed(migration, context);
     }
   }

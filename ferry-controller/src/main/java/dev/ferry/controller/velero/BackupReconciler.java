@@ -2,6 +2,7 @@ package dev.ferry.controller.velero;
 
 import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
+import dev.ferry.controller.logging.LogContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,6 +29,12 @@ public class BackupReconciler implements Reconciler<Backup> {
 
   @Override
   public UpdateControl<Backup> reconcile(Backup backup, Context<Backup> context) {
+    try (var log = LogContext.forChild(backup, "backup")) {
+      return reconcileInLogContext(backup, context);
+    }
+  }
+
+  private UpdateControl<Backup> reconcileInLogContext(Backup backup, Context<Backup> context) {
     BackupPhase phase = backup.getStatus() == null ? null : backup.getStatus().getPhase();
     if (phase != null && phase != BackupPhase.NEW && phase != BackupPhase.IN_PROGRESS) {
       return UpdateControl.noUpdate(); // finished: a backup is never run twice

@@ -5,6 +5,7 @@ import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.backup.format.BackupLimits;
 import dev.ferry.backup.restore.RestoreOptions;
+import dev.ferry.controller.logging.LogContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -39,6 +40,12 @@ public class RestoreReconciler implements Reconciler<Restore> {
 
   @Override
   public UpdateControl<Restore> reconcile(Restore restore, Context<Restore> context) {
+    try (var log = LogContext.forChild(restore, "restore")) {
+      return reconcileInLogContext(restore, context);
+    }
+  }
+
+  private UpdateControl<Restore> reconcileInLogContext(Restore restore, Context<Restore> context) {
     RestorePhase phase = restore.getStatus() == null ? null : restore.getStatus().getPhase();
     if (phase != null && phase != RestorePhase.NEW && phase != RestorePhase.IN_PROGRESS) {
       return UpdateControl.noUpdate();

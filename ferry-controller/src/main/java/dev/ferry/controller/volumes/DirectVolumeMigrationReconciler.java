@@ -1,5 +1,6 @@
 package dev.ferry.controller.volumes;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.api.common.Category;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Times;
@@ -66,8 +67,13 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
   }
 
   @Override
-  public UpdateControl<DirectVolumeMigration> reconcile(DirectVolumeMigration dvm,
-                                                        Context<DirectVolumeMigration> context) {
+  public UpdateControl<DirectVolumeMigration> reconcile(DirectVolumeMigration dvm, Context<DirectVolumeMigration> context) {
+    try (var log = LogContext.forChild(dvm, "volumes")) {
+      return reconcileInLogContext(dvm, context);
+    }
+  }
+
+  private UpdateControl<DirectVolumeMigration> reconcileInLogContext(DirectVolumeMigration dvm, Context<DirectVolumeMigration> context) {
     DirectVolumeMigrationStatus status = dvm.getStatus() == null ? new DirectVolumeMigrationStatus() : dvm.getStatus();
     dvm.setStatus(status);
     if (VolumeMigrationPhases.TABLE.isTerminal(status.getPhase())) {

@@ -1,5 +1,6 @@
 package dev.ferry.controller.volumes;
 
+import dev.ferry.controller.logging.LogContext;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
@@ -89,6 +90,8 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
     private final VolumeTransfer transfer;
     private volatile TransferState state;
     private volatile java.util.concurrent.Future<?> future;
+    /** The reconciler's log context (migration, plan), carried onto the pool thread. */
+    private final Map<String, String> logContext = LogContext.capture();
 
     Worker(VolumeTransfer transfer) {
       this.transfer = transfer;
@@ -98,6 +101,13 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
 
     @Override
     public void run() {
+      try (var log = LogContext.restore(logContext); var mover = LogContext.component("mover")) {
+        LOG.info("volume transfer of {} started", transfer.sourceKey());
+        transfer();
+      }
+    }
+
+    private void transfer() {
       Path source = transfer.sourceDirectory().orElseThrow();
       Path destination = transfer.destinationDirectory().orElseThrow();
       try {
@@ -123,6 +133,7 @@ public final class InProcessVolumeLauncher implements VolumeLauncher, AutoClosea
         }
         state = new TransferState(TransferState.Phase.SUCCEEDED, last, TransferSummary.of(last, transfer.verify()), 0,
             NAME);
+        LOG.info("volume transfer of {} done: {}", transfer.sourceKey(), state.message());
       } catch (Exception e) {
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         LOG.warn("volume transfer of {} failed: {}", transfer.sourceKey(), message);

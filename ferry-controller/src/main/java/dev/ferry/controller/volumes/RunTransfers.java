@@ -47,6 +47,9 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
     TransferLedger ledger = new TransferLedger(status, claims, dvm.getSpec().getBackOffLimit());
     Instant started = Times.parse(status.getStartTimestamp());
     List<String> stuck = new ArrayList<>();
+    long bytesDone = 0;
+    long bytesTotal = 0;
+    long rate = 0;
     for (int i = 0; i < claims.size(); i++) {
       PvcToMigrate claim = claims.get(i);
       String key = ClaimsToCopy.sourceKey(claim);
@@ -61,6 +64,11 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
           context.repository().map(r -> r.forClaim(claim)));
       TransferState state = launcher.poll(transfer);
       context.reports().report(context.host(), dvm, transfer, state, started);
+      if (state.progress() != null && !state.finished()) {
+        bytesDone += state.progress().bytesDone();
+        bytesTotal += state.progress().bytesTotal();
+        rate += state.progress().bytesPerSecond();
+      }
       if (state.stuck()) {
         stuck.add(state.message());
       }
@@ -84,8 +92,10 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
       conditions.set(Condition.of(TRANSFER_PODS_PENDING, Category.WARN, "PodsPending", String.join("; ", stuck)));
     }
     if (ledger.finished() < claims.size()) {
+      // The bytes of the running transfers: a slow copy shows a small rate, a hung one none.
       status.setPhaseDescription("Copying volume data: " + ledger.succeededCount() + " of " + claims.size()
-          + " claim(s) done");
+          + " claim(s) done" + (bytesTotal > 0 ? ", " + TransferSummary.bytes(bytesDone) + " of "
+          + TransferSummary.bytes(bytesTotal) + " of the running one(s) at " + TransferSummary.rate(rate) : ""));
       return PhaseResult.requeue(VolumeMigrationPhases.POLL, "the transfers");
     }
     if (!ledger.errors().isEmpty()) {
