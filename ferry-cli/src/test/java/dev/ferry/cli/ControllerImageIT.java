@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ControllerImageIT {
   private static final String NS = PlanFixture.NS;
   private static final String NAME = "migration-controller";
+  private static final String REPOSITORY = "/repository";
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -79,6 +80,11 @@ class ControllerImageIT {
       container.setReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/healthz")
           .withPort(new IntOrString(port)).endHttpGet().withPeriodSeconds(2).build());
       container.setPorts(List.of());
+      // The plan's filesystem MigStorage is a directory of the controller's own container.
+      container.setVolumeMounts(List.of(new io.fabric8.kubernetes.api.model.VolumeMountBuilder()
+          .withName("repository").withMountPath(REPOSITORY).build()));
+      pod.setVolumes(List.of(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("repository")
+          .withNewEmptyDir().endEmptyDir().build()));
     });
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "image-" + s;
@@ -113,8 +119,7 @@ class ControllerImageIT {
           metadata: {name: settings, namespace: %1$s}
           data: {currency: EUR}
           """.formatted(app));
-      // The MigStorage's directory is inside the controller's container (its own /tmp).
-      PlanFixture.declare(host, testbed.destination(), s, Path.of("/tmp/repository-" + s), app, "");
+      PlanFixture.declare(host, testbed.destination(), s, Path.of(REPOSITORY), app, "");
       MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).waitUntilCondition(p ->
           p != null && p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus().getConditions()
               .stream().anyMatch(c -> Condition.READY.equals(c.getType()) && "True".equals(c.getStatus())),
