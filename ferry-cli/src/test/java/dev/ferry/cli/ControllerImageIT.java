@@ -51,7 +51,7 @@ class ControllerImageIT {
   private static final String REPOSITORY = "/repository";
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  @Timeout(value = 14, unit = TimeUnit.MINUTES)
   void theImageRunsAsTheControllerDeploymentAndReconcilesAPlan(Testbed testbed) throws Exception {
     RealNode node = testbed.realNodesOrSkip().get(0);
     String image = node.ferryImage();
@@ -120,10 +120,20 @@ class ControllerImageIT {
           data: {currency: EUR}
           """.formatted(app));
       PlanFixture.declare(host, testbed.destination(), s, Path.of(REPOSITORY), app, "");
-      MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).waitUntilCondition(p ->
-          p != null && p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus().getConditions()
-              .stream().anyMatch(c -> Condition.READY.equals(c.getType()) && "True".equals(c.getStatus())),
-          3, TimeUnit.MINUTES);
+      MigPlan plan;
+      try {
+        plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).waitUntilCondition(p ->
+            p != null && p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus()
+                .getConditions().stream().anyMatch(c -> Condition.READY.equals(c.getType())
+                    && "True".equals(c.getStatus())), 5, TimeUnit.MINUTES);
+      } catch (RuntimeException e) {
+        MigPlan notReady = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).get();
+        System.out.println("== plan not Ready: " + (notReady.getStatus() == null ? null
+            : notReady.getStatus().getConditions()));
+        System.out.println(host.pods().inNamespace(NS).withName(pod.getMetadata().getName()).tailingLines(40)
+            .getLog());
+        throw e;
+      }
       assertThat(plan.getStatus().getConditions()).extracting(Condition::getType).contains(Condition.READY);
       host.resource(Serialization.unmarshal("""
           apiVersion: migration.openshift.io/v1alpha1

@@ -59,6 +59,7 @@ class RealPodMigrationIT {
   private static final String NS = PlanFixture.NS;
   /** Large enough that the sender is still copying when the test kills it. */
   private static final int MIB = 256;
+  private static final long KILL_AFTER = 48L << 20;
 
   @Test
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -84,6 +85,18 @@ class RealPodMigrationIT {
     PlanFixture.declare(host, testbed.destination(), s, Path.of("/unused"), app, "");
 
     try (Controller controller = Controller.start(host)) {
+      runAndCheck(host, destination, nodes, s, app, sourceDir);
+    } finally {
+      // Another test of this JVM may run a whole controller on this cluster: leave it no DVM.
+      host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("dvm-" + s).delete();
+    }
+    host.namespaces().withName(app).delete();
+    destination.namespaces().withName(app).delete();
+  }
+
+  private static void runAndCheck(KubernetesClient host, KubernetesClient destination, List<RealNode> nodes,
+                                  String s, String app, Path sourceDir) throws Exception {
+    {
       host.resource(Serialization.unmarshal("""
           apiVersion: migration.openshift.io/v1alpha1
           kind: DirectVolumeMigration
@@ -103,10 +116,11 @@ class RealPodMigrationIT {
       var dvms = host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("dvm-" + s);
       var reports = host.resources(DirectVolumeMigrationProgress.class).inNamespace(NS);
 
-      // The progress report follows the sender pod's log; kill the pod once some data arrived.
+      // The progress report follows the sender pod's log; kill the pod once a good part arrived
+      // (what the sender has read is ahead of what the receiver has written and journaled).
       DirectVolumeMigrationProgress running = reports.informOnCondition(list -> list.stream().anyMatch(p ->
-              bytesDone(p) >= (8L << 20) && p.getStatus() != null && "Running".equals(p.getStatus().getPhase())))
-          .get(6, TimeUnit.MINUTES).stream().filter(p -> bytesDone(p) >= (8L << 20)).findFirst().orElseThrow();
+              bytesDone(p) >= KILL_AFTER && p.getStatus() != null && "Running".equals(p.getStatus().getPhase())))
+          .get(6, TimeUnit.MINUTES).stream().filter(p -> bytesDone(p) >= KILL_AFTER).findFirst().orElseThrow();
       String transfer = running.getMetadata().getName();
       assertThat(running.getSpec().getPvcRef().getName()).isEqualTo("data");
       assertThat(running.getStatus().getPodName()).startsWith(transfer + "-sender");
@@ -147,8 +161,6 @@ class RealPodMigrationIT {
       assertThat(destination.services().inNamespace(app).withName(transfer).get()).isNull();
       assertThat(destination.secrets().inNamespace(app).withName(transfer + "-tls").get()).isNull();
     }
-    host.namespaces().withName(app).delete();
-    destination.namespaces().withName(app).delete();
   }
 
   private static long bytesDone(DirectVolumeMigrationProgress p) {
