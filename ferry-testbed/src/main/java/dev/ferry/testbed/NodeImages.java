@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,44 @@ public final class NodeImages {
       return archive;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the busybox test image", e);
+    }
+  }
+
+  /**
+   * An image built here, with no registry and no network: the busybox layer of {@link #TEST_IMAGE}
+   * plus one layer holding {@code files} (path in the image to content; mode 0755, so scripts run),
+   * tagged {@code tag}, running {@code entrypoint}. Written as a {@code docker save} archive in
+   * {@code directory}, for {@link RealNode#importImage}.
+   */
+  public static Path archive(String tag, Map<String, String> files, List<String> entrypoint, Path directory) {
+    try {
+      Path work = Files.createTempDirectory(Files.createDirectories(directory), "image-");
+      HostCommands.run(work, List.of("tar", "-xf", busyboxArchive().toString(), "layer.tar"));
+      Path rootfs = work.resolve("extra");
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path target = rootfs.resolve(file.getKey().replaceFirst("^/+", ""));
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      HostCommands.run(work, List.of("tar", "--numeric-owner", "--owner=0", "--group=0", "-cf", "extra.tar", "-C",
+          rootfs.toString(), "."));
+      String json = entrypoint.stream().map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+          .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+      String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/bin\"],"
+          + "\"Entrypoint\":" + json + ",\"Cmd\":null},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
+          + sha256(work.resolve("layer.tar")) + "\",\"sha256:" + sha256(work.resolve("extra.tar")) + "\"]}}";
+      String configName = sha256(config) + ".json";
+      Files.writeString(work.resolve(configName), config);
+      Files.writeString(work.resolve("manifest.json"), "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\""
+          + tag + "\"],\"Layers\":[\"layer.tar\",\"extra.tar\"]}]");
+      Path archive = directory.resolve(tag.replaceAll("[^A-Za-z0-9.-]", "_") + ".tar");
+      HostCommands.run(work, List.of("tar", "-cf", archive.toString(), "-C", work.toString(), "manifest.json",
+          configName, "layer.tar", "extra.tar"));
+      HostCommands.run(directory, List.of("rm", "-rf", work.toString()));
+      return archive;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the image " + tag, e);
     }
   }
 

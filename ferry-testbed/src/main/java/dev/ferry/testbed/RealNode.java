@@ -113,7 +113,8 @@ public final class RealNode implements AutoCloseable {
     return NodeImages.FERRY_IMAGE;
   }
 
-  private void importImage(Path archive) {
+  /** Imports an image archive ({@code docker save} or OCI, e.g. {@link NodeImages#archive}) into this node. */
+  public void importImage(Path archive) {
     Instant began = Instant.now();
     HostCommands.run(files.dir(), ctr("images", "import", "--snapshotter", "overlayfs", archive.toString()));
     LOG.info("node {}: imported {} in {} ms", name, archive.getFileName(),

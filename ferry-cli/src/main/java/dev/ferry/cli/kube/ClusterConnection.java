@@ -41,6 +41,13 @@ public final class ClusterConnection {
   }
 
   public Config config() {
+    if (kubeconfig == null && context == null && inCluster()) {
+      // In a pod (the controller Deployment): its ServiceAccount's token and CA, the API server
+      // from KUBERNETES_SERVICE_HOST/PORT.
+      Config config = Config.autoConfigure(null);
+      config.setHttp2Disable(true);
+      return config;
+    }
     Path file = resolveFile();
     io.fabric8.kubernetes.api.model.Config parsed;
     try {
@@ -128,6 +135,14 @@ public final class ClusterConnection {
     }
     throw new UserError("no kubeconfig found: pass --kubeconfig FILE or set KUBECONFIG "
         + "(for a local test pair of clusters run 'ferry testbed up')");
+  }
+
+  /** In a pod with a ServiceAccount token, and no kubeconfig named or at ~/.kube/config. */
+  private static boolean inCluster() {
+    String env = System.getenv("KUBECONFIG");
+    return (env == null || env.isBlank()) && System.getenv("KUBERNETES_SERVICE_HOST") != null
+        && Files.isRegularFile(Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH))
+        && !Files.isRegularFile(Path.of(System.getProperty("user.home"), ".kube", "config"));
   }
 
   public static String firstLine(String message) {

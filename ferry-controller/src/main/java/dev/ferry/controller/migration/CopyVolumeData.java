@@ -10,6 +10,7 @@ import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.controller.itinerary.Pipeline;
 import dev.ferry.controller.volumes.ClaimsToCopy;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
+import dev.ferry.controller.volumes.LauncherChoice;
 import dev.ferry.controller.volumes.ProgressReports;
 import dev.ferry.controller.volumes.TransferSummary;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -90,11 +91,17 @@ final class CopyVolumeData implements Phase<MigrationContext> {
         MigrationContext.MIGRATED_BY_PLAN, context.planLabel(),
         MigrationContext.MIGRATED_BY_MIGRATION, migration.getMetadata().getUid(),
         "migmigration", migration.getMetadata().getUid())));
+    Map<String, String> annotations = new LinkedHashMap<>();
     if (Boolean.TRUE.equals(context.plan().getSpec().getIndirectVolumeMigration())) {
       ObjectReference storage = context.plan().getSpec().getMigStorageRef();
-      dvm.getMetadata().setAnnotations(Map.of(DirectVolumeMigrationReconciler.REPOSITORY_ANNOTATION,
-          storage.getName()));
+      annotations.put(DirectVolumeMigrationReconciler.REPOSITORY_ANNOTATION, storage.getName());
     }
+    // The plan may ask for transfer pods even where the volumes are local to the controller.
+    Map<String, String> planAnnotations = context.plan().getMetadata().getAnnotations();
+    if (planAnnotations != null && planAnnotations.containsKey(LauncherChoice.ANNOTATION)) {
+      annotations.put(LauncherChoice.ANNOTATION, planAnnotations.get(LauncherChoice.ANNOTATION));
+    }
+    dvm.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
     dvm.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
         .withApiVersion(migration.getApiVersion()).withKind(migration.getKind())
         .withName(migration.getMetadata().getName()).withUid(migration.getMetadata().getUid())

@@ -52,6 +52,17 @@ public final class JobVolumeLauncher implements VolumeLauncher {
     KubernetesClient source = transfer.source();
     boolean sameCluster = Objects.equals(source.getMasterUrl(), destination.getMasterUrl());
 
+    if (destination.batch().v1().jobs().inNamespace(targetNamespace).withName(jobs.receiverName()).get() == null) {
+      // A new attempt: the pods of the one released before must be gone first, or the Service
+      // could send the new sender to the old receiver (old certificates) and the launcher could
+      // read the old sender's log.
+      Optional<String> leftover = leftoverPod(destination, targetNamespace, jobs)
+          .or(() -> leftoverPod(source, sourceNamespace, jobs));
+      if (leftover.isPresent()) {
+        return new TransferState(TransferState.Phase.PENDING, null, "Waiting for the pod " + leftover.get()
+            + " of the previous attempt to stop", null, jobs.receiverName());
+      }
+    }
     if (destination.secrets().inNamespace(targetNamespace).withName(jobs.secretName()).get() == null) {
       // Each side gets only its own key. The source's Secret first: once the destination's exists,
       // both do (a half-done pair from a crash is minted again, before any sender could use it).
@@ -105,6 +116,11 @@ public final class JobVolumeLauncher implements VolumeLauncher {
         : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName());
     return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING, progress, message,
         null, podName, stuck.isPresent());
+  }
+
+  private static Optional<String> leftoverPod(KubernetesClient client, String namespace, MoverJobs jobs) {
+    return client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName()).list()
+        .getItems().stream().map(p -> namespace + "/" + p.getMetadata().getName()).findFirst();
   }
 
   /** Says so when the transfer's pod of {@code role} has been Pending longer than the settings allow. */

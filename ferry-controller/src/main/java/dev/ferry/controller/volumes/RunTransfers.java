@@ -41,7 +41,9 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
     DirectVolumeMigrationStatus status = dvm.getStatus();
     ClaimPairs pairs = context.claimPairs();
     List<LauncherChoice.Located> located = pairs.locate(context);
-    VolumeLauncher launcher = launcher(context, LauncherChoice.of(located));
+    var annotations = dvm.getMetadata().getAnnotations();
+    VolumeLauncher launcher = launcher(context, LauncherChoice.of(located,
+        annotations == null ? null : annotations.get(LauncherChoice.ANNOTATION)));
 
     List<PvcToMigrate> claims = context.claims();
     TransferLedger ledger = new TransferLedger(status, claims, dvm.getSpec().getBackOffLimit());
@@ -114,8 +116,11 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
     }
     conditions.set(Condition.of("LauncherSelected", Category.ADVISORY, choice.launcherName(), choiceMessage)
         .markDurable());
-    return choice.inProcess() ? context.inProcess()
-        : new JobVolumeLauncher(context.mover(), MoverPodSettings.read(context.host(), dvm.getMetadata().getNamespace()),
-            context.markers());
+    if (choice.inProcess()) {
+      return context.inProcess();
+    }
+    MoverPodSettings settings = MoverPodSettings.read(context.host(), dvm.getMetadata().getNamespace());
+    settings = MigrationIdentity.apply(settings, MigrationIdentity.owner(context.host(), dvm).orElse(null));
+    return new JobVolumeLauncher(context.mover(), settings, context.markers());
   }
 }

@@ -34,6 +34,42 @@ class VolumeModelTest {
   }
 
   @Test
+  void theAnnotationAsksForPodsEvenForLocalVolumesAndRejectsUnknownLaunchers(@TempDir Path dir) {
+    var local = new LauncherChoice.Located("shop/data", Optional.of(dir.resolve("a")), Optional.of(dir.resolve("b")));
+    LauncherChoice pods = LauncherChoice.of(List.of(local), "job");
+    assertThat(pods.inProcess()).isFalse();
+    assertThat(pods.reason()).contains(LauncherChoice.ANNOTATION + "=job");
+    assertThat(LauncherChoice.of(List.of(local), " auto ").inProcess()).isTrue();
+    assertThat(LauncherChoice.of(List.of(local), "").inProcess()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LauncherChoice.of(List.of(local), "rsync"))
+        .isInstanceOf(InvalidTransferException.class).hasMessageContaining("=rsync names no launcher")
+        .hasMessageContaining("'job'");
+  }
+
+  @Test
+  void transferPodsTakeTheMigrationsIdentity() {
+    MoverPodSettings defaults = new MoverPodSettings("ferry:0.1.0", false);
+    var spec = new dev.ferry.api.migration.migration.MigMigrationSpec();
+    assertThat(MigrationIdentity.apply(defaults, spec)).isEqualTo(defaults);
+    assertThat(MigrationIdentity.apply(defaults, null)).isEqualTo(defaults);
+    spec.setRunAsUser(1000650000L);
+    spec.setRunAsGroup(1000650000L);
+    MoverPodSettings asUser = MigrationIdentity.apply(defaults, spec);
+    assertThat(asUser.runAsUser()).isEqualTo(1000650000L);
+    assertThat(asUser.runAsGroup()).isEqualTo(1000650000L);
+    assertThat(asUser.fsGroup()).isEqualTo(1000650000L);
+    var job = new MoverJobs("data-1", asUser, java.util.Map.of()).receiver("shop", "data", java.util.Map.of());
+    var pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(1000650000L);
+    assertThat(pod.getContainers().get(0).getSecurityContext().getRunAsUser()).isEqualTo(1000650000L);
+    assertThat(pod.getContainers().get(0).getSecurityContext().getRunAsNonRoot()).isTrue();
+    spec.setRunAsRoot(true);
+    MoverPodSettings root = MigrationIdentity.apply(defaults, spec);
+    assertThat(root.superPrivileged()).isTrue();
+    assertThat(root.runAsUser()).isNull();
+  }
+
+  @Test
   void transferNamesAreShortStableAndDistinct() {
     String a = TransferNames.of("uid-1", "shop", "Data_Volume.With.A.Very-Long-Name-Indeed-Yes");
     assertThat(a).matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?").hasSizeLessThanOrEqualTo(39);

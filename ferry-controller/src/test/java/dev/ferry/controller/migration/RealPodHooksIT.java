@@ -1,0 +1,149 @@
+package dev.ferry.controller.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.controller.FerryOperator;
+import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.testbed.NodeImages;
+import dev.ferry.testbed.RealNode;
+import dev.ferry.testbed.Testbed;
+import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.PlanFixture;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hooks as Jobs whose pods really run (the testbed's real nodes), from a custom image built here
+ * without a registry: the PreBackup hook on the source runs with the migration's environment and
+ * succeeds; the PostRestore hook on the destination exits non-zero, and the migration fails with
+ * the hook pod's own log lines in its error and Failed condition.
+ */
+@ExtendWith(TestbedExtension.class)
+class RealPodHooksIT {
+  private static final String NS = FerryOperator.DEFAULT_NAMESPACE;
+  private static final String OK_IMAGE = "ferry.test/hook-ok:1";
+  private static final String FAILING_IMAGE = "ferry.test/hook-failing:1";
+
+  @Test
+  void preBackupHookRunsAndAFailingPostRestoreHookFailsTheMigrationWithItsLog(Testbed testbed,
+      @TempDir Path scratch) {
+    List<RealNode> nodes = testbed.realNodesOrSkip();
+    nodes.get(0).importImage(hookImage(OK_IMAGE, "ok", 0, scratch));
+    nodes.get(1).importImage(hookImage(FAILING_IMAGE, "restore check failed: orders table is empty", 3, scratch));
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "hookapp-" + s;
+    String hooks = "hooks-" + s;
+    KubernetesClient host = testbed.source().client();
+    KubernetesClient dest = testbed.destination().client();
+    executionNamespace(host, nodes.get(0), hooks);
+    executionNamespace(dest, nodes.get(1), hooks);
+    dev.ferry.controller.FerryCrds.install(host);
+    PlanFixture.apply(host, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings, namespace: %1$s}
+        data: {currency: EUR}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigHook
+        metadata: {name: pre-%2$s, namespace: %3$s}
+        spec: {custom: true, image: "%4$s", targetCluster: source}
+        ---
+        apiVersion: migration.openshift.io/v1alpha1
+        kind: MigHook
+        metadata: {name: post-%2$s, namespace: %3$s}
+        spec: {custom: true, image: "%5$s", targetCluster: destination, activeDeadlineSeconds: 300}
+        """.formatted(app, s, NS, OK_IMAGE, FAILING_IMAGE));
+    PlanFixture.declare(host, testbed.destination(), s, scratch, app, """
+          hooks:
+          - {executionNamespace: %1$s, phase: PreBackup, serviceAccount: hook-runner,
+             reference: {name: pre-%2$s, namespace: %3$s}}
+          - {executionNamespace: %1$s, phase: PostRestore, serviceAccount: hook-runner,
+             reference: {name: post-%2$s, namespace: %3$s}}
+        """.formatted(hooks, s, NS));
+    PlanFixture.markReady(host, s);
+    MigMigration cutover = cutover(host, s);
+
+    assertThat(cutover.getStatus().getPhase()).isEqualTo("Failed");
+    Pod pre = host.pods().inNamespace(hooks).withLabel("job-name", "cutover-" + s + "-prebackup").list().getItems()
+        .get(0);
+    assertThat(pre.getSpec().getNodeName()).isEqualTo(nodes.get(0).name());
+    assertThat(pre.getStatus().getPhase()).isEqualTo("Succeeded");
+    assertThat(host.pods().inNamespace(hooks).withName(pre.getMetadata().getName()).getLog())
+        .contains("hook for plan plan-" + s + ", namespaces " + app).contains("ok");
+    assertThat(cutover.getStatus().getErrors()).singleElement().asString()
+        .contains("hook post-" + s + " (PostRestore) failed on the destination cluster")
+        .contains("restore check failed: orders table is empty");
+    assertThat(cutover.getStatus().getConditions()).filteredOn(c -> "Failed".equals(c.getType()))
+        .singleElement().satisfies(c -> assertThat(c.getMessage()).contains("orders table is empty"));
+    Pod post = dest.pods().inNamespace(hooks).withLabel("job-name", "cutover-" + s + "-postrestore").list()
+        .getItems().get(0);
+    assertThat(post.getSpec().getNodeName()).isEqualTo(nodes.get(1).name());
+    assertThat(post.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode()).isEqualTo(3);
+    host.namespaces().withName(hooks).delete();
+    dest.namespaces().withName(hooks).delete();
+  }
+
+  /** A hook image built here: prints what the migration told it, then {@code last} (to stderr if it fails). */
+  private static Path hookImage(String tag, String last, int exitCode, Path scratch) {
+    return NodeImages.archive(tag, Map.of("/hook.sh", """
+        #!/bin/sh
+        echo "hook for plan $MIGRATION_PLAN_NAME, namespaces $MIGRATION_NAMESPACES"
+        echo "%s" >&%d
+        exit %d
+        """.formatted(last, exitCode == 0 ? 1 : 2, exitCode)), List.of("/bin/sh", "/hook.sh"), scratch);
+  }
+
+  private static void executionNamespace(KubernetesClient client, RealNode node, String name) {
+    PlanFixture.apply(client, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: hook-runner, namespace: %1$s}
+        """.formatted(name));
+    node.confine(name);
+  }
+
+  private static MigMigration cutover(KubernetesClient host, String s) {
+    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
+    try (ClusterClients clusters = new ClusterClients(host)) {
+      operator.register(new MigrationReconciler(clusters,
+          st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath())),
+          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
+      operator.start();
+      MigMigration migration = Serialization.unmarshal("""
+          apiVersion: migration.openshift.io/v1alpha1
+          kind: MigMigration
+          metadata: {name: cutover-%1$s, namespace: %2$s}
+          spec: {stage: false, quiescePods: false, migPlanRef: {name: plan-%1$s, namespace: %2$s}}
+          """.formatted(s, NS), MigMigration.class);
+      host.resource(migration).create();
+      return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
+          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
+              .contains(m.getStatus().getPhase()), 5, TimeUnit.MINUTES);
+    } finally {
+      operator.stop();
+    }
+  }
+}
