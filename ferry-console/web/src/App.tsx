@@ -6,6 +6,7 @@ import {
 import { ClustersPage } from './pages/Clusters';
 import { StoragesPage } from './pages/Storages';
 import { PlansPage } from './pages/Plans';
+import { PlanLogsPage } from './pages/Logs';
 import { PlanWizard } from './pages/PlanWizard';
 import { PlanPage } from './pages/PlanPage';
 import { MigrationPage } from './pages/MigrationPage';
@@ -67,6 +68,7 @@ export function App() {
   if (section === 'clusters') body = <ClustersPage />;
   else if (section === 'storages') body = <StoragesPage />;
   else if (section === 'plans' && route[1] === 'new') body = <PlanWizard />;
+  else if (section === 'plans' && route[1] && route[2] === 'logs') body = <PlanLogsPage name={route[1]} />;
   else if (section === 'plans' && route[1] && route[2] === 'edit') body = <PlanWizard key={route[1]} edit={route[1]} />;
   else if (section === 'plans' && route[1]) body = <PlanPage name={route[1]} />;
   else if (section === 'migrations' && route[1]) body = <MigrationPage name={route[1]} />;

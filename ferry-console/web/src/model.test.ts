@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  flatten, health, migrationState, migrationsOf, migrationType, namespaceEntries, pipelineProgress, planActions, planForm, clusterForm, storageForm,
+  flatten, health, migrationState, migrationsOf, migrationType, namespaceEntries, pipelineProgress, planActions, planForm, clusterForm, storageForm, filterLogs, logSources, sourceColor,
   raised, splitMapping, stepState, storageLocation, TreeNode,
 } from './model';
 
@@ -122,5 +122,24 @@ describe('edit forms', () => {
       credsSecretRef: { name: 'c', namespace: 'openshift-config' } } } });
     expect(form).toEqual({ name: 'repo', provider: 'aws',
       config: { awsBucketName: 'b', awsS3ForcePathStyle: true, awsSignatureVersion: '4' } });
+  });
+});
+
+describe('logs', () => {
+  const line = (source: string, text: string) => ({ time: '2026-12-07T10:00:00Z', source, component: source, level: 'INFO', text });
+  const lines = [line('controller', 'phase InitialBackupCreated started'), line('backup/x-abc', 'Backed up 3 items'),
+    line('controller', 'migration x completed'), line('pod/mover-1', 'sent 3 MiB')];
+  it('lists sources in first-seen order', () => {
+    expect(logSources(lines)).toEqual(['controller', 'backup/x-abc', 'pod/mover-1']);
+  });
+  it('filters by source and by text, case-insensitively', () => {
+    expect(filterLogs(lines, 'controller', '')).toHaveLength(2);
+    expect(filterLogs(lines, '', 'BACKED UP')).toEqual([lines[1]]);
+    expect(filterLogs(lines, 'controller', 'completed')).toEqual([lines[2]]);
+    expect(filterLogs(lines, '', 'mover')).toEqual([lines[3]]);
+  });
+  it('gives each source a stable colour', () => {
+    expect(sourceColor('controller')).toBe('blue');
+    expect(sourceColor('pod/mover-1')).toBe(sourceColor('pod/mover-1'));
   });
 });

@@ -299,3 +299,28 @@ export function formatAge(timestamp: string | undefined, now: Date): string {
   if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
   return `${Math.floor(seconds / 86400)}d`;
 }
+
+/** One line of "View logs" (GET /api/logs/NAME). */
+export interface LogLine { time: string; source: string; component: string; level: string; text: string }
+
+/** The sources present, in first-seen order (the source filter's choices). */
+export function logSources(lines: LogLine[]): string[] {
+  return [...new Set(lines.map((l) => l.source))];
+}
+
+/** Lines of one source (or all: ''), containing `text` (case-insensitive) in the message or source. */
+export function filterLogs(lines: LogLine[], source: string, text: string): LogLine[] {
+  const needle = text.trim().toLowerCase();
+  return lines.filter((l) => (!source || l.source === source)
+    && (!needle || l.text.toLowerCase().includes(needle) || l.source.toLowerCase().includes(needle)));
+}
+
+const SOURCE_COLORS = ['blue', 'green', 'purple', 'orange', 'teal', 'yellow', 'grey'];
+
+/** A stable colour per source (as `ferry logs` colours its sources). */
+export function sourceColor(source: string): string {
+  if (source === 'controller') return 'blue';
+  let hash = 0;
+  for (const c of source) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  return SOURCE_COLORS[Math.abs(hash) % SOURCE_COLORS.length];
+}

@@ -9,6 +9,7 @@ import {
   KubeObject, Step, TreeNode, flatten, migrationState, migrationType, pipelineProgress, raised, stepState,
 } from '../model';
 import { Conditions, ErrorAlert } from './common';
+import { LogsView } from './Logs';
 
 const STEP_COLORS: Record<string, any> = { done: 'green', running: 'blue', failed: 'red', waiting: 'grey', skipped: 'grey' };
 
@@ -59,6 +60,9 @@ export function MigrationPage({ name }: { name: string }) {
         </Tab>
         <Tab eventKey="resources" id="tab-resources" title={<TabTitleText>Migration resources</TabTitleText>}>
           {tab === 'resources' && <ResourceTreeView name={name} />}
+        </Tab>
+        <Tab eventKey="logs" id="tab-logs" title={<TabTitleText>Logs</TabTitleText>}>
+          {tab === 'logs' && <LogsView name={name} />}
         </Tab>
       </Tabs>
     </PageSection>

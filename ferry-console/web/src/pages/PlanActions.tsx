@@ -31,6 +31,7 @@ export function PlanActions({ plan, migrations, onDone }: { plan: KubeObject; mi
             onClick={() => { setOpen(false); setAction('cutover'); }}>Cutover</DropdownItem>
           <DropdownItem id="action-rollback" isDisabled={!can.rollback}
             onClick={() => { setOpen(false); setAction('rollback'); }}>Rollback</DropdownItem>
+          <DropdownItem id="action-logs" onClick={() => { setOpen(false); navigate(`plans/${encodeURIComponent(name)}/logs`); }}>View logs</DropdownItem>
           <DropdownItem id="action-edit" onClick={() => { setOpen(false); navigate(`plans/${encodeURIComponent(name)}/edit`); }}>Edit</DropdownItem>
           <DropdownItem id="action-delete" isDanger onClick={() => { setOpen(false); setAction('delete'); }}>Delete</DropdownItem>
         </DropdownList>

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.logs.ControllerLogFile;
 import dev.ferry.console.ConsoleApi;
 import dev.ferry.console.ConsoleServer;
 import dev.ferry.controller.FerryOperator;
@@ -58,6 +59,8 @@ public class ConsoleCommand implements Callable<Integer> {
     String context = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       FerryOperator controller = null;
+      // An in-process controller logs to the file View logs (and `ferry logs`) read.
+      ControllerLogFile logFile = inProcess ? ControllerLogFile.attach() : null;
       if (inProcess) {
         if (client.apiextensions().v1().customResourceDefinitions().withName("migplans.migration.openshift.io")
             .get() == null) {
@@ -69,7 +72,8 @@ public class ConsoleCommand implements Callable<Integer> {
         System.out.println("Running Ferry's controller in this process (namespace " + namespace + ").");
       }
       ConsoleServer server;
-      ConsoleApi api = new ConsoleApi(client, namespace, kubeconfig, context, Clock.systemUTC());
+      ConsoleApi api = new ConsoleApi(client, namespace, kubeconfig, context, Clock.systemUTC())
+          .withLogDir(ControllerLogFile.directory());
       try {
         server = ConsoleServer.start(api, address, port);
       } catch (IOException e) {
@@ -93,6 +97,9 @@ public class ConsoleCommand implements Callable<Integer> {
         api.close();
         if (running != null) {
           running.close();
+        }
+        if (logFile != null) {
+          logFile.close();
         }
         stopped.countDown();
       }, "ferry-console-stop"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.plan.MigPlan;
-import dev.ferry.cli.logs.LogCollector;
+import dev.ferry.controller.logging.reader.LogCollector;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;

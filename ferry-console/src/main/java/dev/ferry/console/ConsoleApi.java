@@ -14,6 +14,10 @@ import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.controller.logging.reader.LogCollector;
+import dev.ferry.controller.logging.reader.LogLine;
+import dev.ferry.controller.logging.reader.MigrationTarget;
+import dev.ferry.controller.logging.reader.Redaction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -24,7 +28,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,6 +48,7 @@ import java.util.Objects;
  */
 public final class ConsoleApi implements AutoCloseable {
   private static final String NAME = "([a-z0-9][-a-z0-9.]*)";
+  private static final int MAX_LOG_LINES = 5000;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
   private final KubernetesClient host;
   private final String namespace;
@@ -50,6 +57,7 @@ public final class ConsoleApi implements AutoCloseable {
   private final ObjectMapper json = Serialization.jsonMapper();
   private final ChangeFeed feed;
   private final Clock clock;
+  private Path logDir;
 
   /**
    * @param host     the user's client for the host cluster (where the Ferry objects live)
@@ -66,6 +74,16 @@ public final class ConsoleApi implements AutoCloseable {
     this.feed = new ChangeFeed().watch(host, namespace, List.of(MigCluster.class, MigStorage.class, MigPlan.class,
         MigMigration.class, MigHook.class, DirectVolumeMigration.class, DirectVolumeMigrationProgress.class,
         DirectImageMigration.class, DirectImageStreamMigration.class));
+  }
+
+  /**
+   * Where the controller writes {@code controller.log} when it runs outside the cluster (as
+   * {@code ferry controller} or {@code --in-process}); read by View logs beside the controller's
+   * pod log, mover/hook pods and the Backup/Restore logs. Null: only those.
+   */
+  public ConsoleApi withLogDir(Path dir) {
+    this.logDir = dir;
+    return this;
   }
 
   ObjectMapper json() {
@@ -102,7 +120,8 @@ public final class ConsoleApi implements AutoCloseable {
         Route.of("GET", "/api/migrations/" + NAME, c -> get(MigMigration.class, c.part(1))),
         Route.of("GET", "/api/migrations/" + NAME + "/resources", c -> new ResourceTree(host, remotes, contexts,
             namespace).of(get(MigMigration.class, c.part(1)))),
-        Route.of("GET", "/api/object", this::object));
+        Route.of("GET", "/api/object", this::object),
+        Route.of("GET", "/api/logs/" + NAME, c -> logs(c.part(1), c.query("since"))));
   }
 
   private <T extends HasMetadata> List<T> list(Class<T> kind) {
@@ -345,6 +364,47 @@ public final class ConsoleApi implements AutoCloseable {
     MigMigration migration = ConsoleManifests.migration(plan, namespace, type,
         body.path("quiescePods").asBoolean(true), STAMP.format(clock.instant()));
     return create(migration);
+  }
+
+  /**
+   * "View logs": the merged log of a migration, or of every migration of a plan (the same reader
+   * as {@code ferry logs NAME}): the controller's lines about it, its mover and hook pods' logs
+   * on every cluster of the plan, its Backups' and Restores' operation logs from the repository;
+   * in time order, credentials masked, at most the last {@value #MAX_LOG_LINES} lines.
+   */
+  private Object logs(String name, String since) {
+    Duration window = since == null || since.isBlank() ? Duration.ofHours(1) : window(since);
+    MigrationTarget target;
+    try {
+      target = MigrationTarget.resolve(host, namespace, name);
+    } catch (MigrationTarget.NotFound e) {
+      throw ApiError.notFound(e.getMessage());
+    }
+    Path dir = logDir != null ? logDir : Path.of(System.getProperty("java.io.tmpdir"), "ferry-console-no-log-dir");
+    List<LogLine> lines = new LogCollector(host, target, dir, true).collect(clock.instant().minus(window));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LogLine line : lines.subList(Math.max(0, lines.size() - MAX_LOG_LINES), lines.size())) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("time", line.time().toString());
+      row.put("source", line.source());
+      row.put("component", line.component());
+      row.put("level", line.level());
+      row.put("text", Redaction.redact(line.text()));
+      out.add(row);
+    }
+    return Map.of("name", name, "since", window.toString(), "truncated", lines.size() > MAX_LOG_LINES, "lines", out);
+  }
+
+  private static Duration window(String since) {
+    try {
+      Duration d = Duration.parse("PT" + since.strip().toUpperCase(java.util.Locale.ROOT));
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw ApiError.badRequest("since '" + since + "' is not a duration such as 15m, 1h or 24h");
+    }
   }
 
   /**

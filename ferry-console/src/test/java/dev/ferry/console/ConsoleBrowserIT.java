@@ -198,6 +198,13 @@ class ConsoleBrowserIT {
       browser.open(base + "#/plans/" + plan);
       String cutover = runAction(browser, plan, "action-cutover", true);
       browser.screenshot("migration-details");
+      // View logs: the migration's merged log holds its Backups' and Restores' operation logs.
+      browser.clickId("tab-logs");
+      browser.until(d -> d.findElements(By.cssSelector("#logs-table tr[data-source^='backup/']")).isEmpty() ? null : true,
+          "a Backup's log in View logs");
+      browser.until(d -> d.findElements(By.cssSelector("#logs-table tr[data-source^='restore/']")).isEmpty() ? null : true,
+          "a Restore's log in View logs");
+      browser.screenshot("migration-logs");
       assertThat(host.configMaps().inNamespace(moved).withName("settings").get().getData())
           .containsEntry("currency", "EUR");
       assertThat(host.persistentVolumeClaims().inNamespace(moved).withName("data").get()).isNotNull();
@@ -247,6 +254,13 @@ class ConsoleBrowserIT {
       browser.open(base + "#/plans");
       browser.waitText(By.id("plan-last-" + plan), "Rollback: Completed");
       browser.screenshot("plans");
+      // The plan's View logs: every migration of the plan (stage, cutover, rollback).
+      browser.clickId("plan-actions-" + plan);
+      browser.clickId("action-logs");
+      browser.waitText(By.tagName("h1"), "Logs of " + plan);
+      browser.until(d -> d.findElements(By.cssSelector("#logs-table tr[data-source^='backup/']")).isEmpty() ? null : true,
+          "the plan's Backup logs");
+      browser.screenshot("plan-logs");
 
       // Everything the page loaded came from the console itself.
       @SuppressWarnings("unchecked")
@@ -254,7 +268,7 @@ class ConsoleBrowserIT {
           "return performance.getEntriesByType('resource').map(e => e.name)");
       assertThat(requested).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base));
 
-      checkApiSecurity(base, token);
+      checkApiSecurity(base, token, plan);
     }
   }
 
@@ -276,9 +290,10 @@ class ConsoleBrowserIT {
   }
 
   /** No token or Secret data in what the API returns; writes without the console's header or from elsewhere fail. */
-  private static void checkApiSecurity(String base, String token) throws Exception {
+  private static void checkApiSecurity(String base, String token, String plan) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    for (String path : List.of("api/clusters", "api/storages", "api/plans", "api/migrations")) {
+    for (String path : List.of("api/clusters", "api/storages", "api/plans", "api/migrations",
+        "api/logs/" + plan + "?since=24h")) {
       String body = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       assertThat(body).doesNotContain(token);

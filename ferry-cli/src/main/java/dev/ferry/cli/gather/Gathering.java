@@ -1,6 +1,6 @@
 package dev.ferry.cli.gather;
 
-import dev.ferry.cli.logs.Redaction;
+import dev.ferry.controller.logging.reader.Redaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

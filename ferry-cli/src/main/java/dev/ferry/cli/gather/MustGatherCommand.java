@@ -5,11 +5,11 @@ import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.cli.logs.ControllerLogFile;
-import dev.ferry.cli.logs.LogCollector;
-import dev.ferry.cli.logs.LogLine;
 import dev.ferry.cli.logs.LogPrinter;
-import dev.ferry.cli.logs.MigrationTarget;
 import dev.ferry.cli.logs.Since;
+import dev.ferry.controller.logging.reader.LogCollector;
+import dev.ferry.controller.logging.reader.LogLine;
+import dev.ferry.controller.logging.reader.MigrationTarget;
 import dev.ferry.controller.velero.BackupStorageLocations;
 import dev.ferry.objectstore.ObjectNotFoundException;
 import dev.ferry.objectstore.ObjectStore;
@@ -139,7 +139,7 @@ public class MustGatherCommand implements Callable<Integer> {
     }
     List<MigrationTarget> targets = new ArrayList<>();
     for (String name : names) {
-      targets.add(MigrationTarget.resolve(host, namespace, name));
+      targets.add(resolve(() -> MigrationTarget.resolve(host, namespace, name)));
     }
     return targets;
   }
@@ -269,5 +269,14 @@ public class MustGatherCommand implements Callable<Integer> {
 
   static String nameOf(HasMetadata resource) {
     return resource.getMetadata().getName();
+  }
+
+  /** The migration or plan named, or a user error saying how to list them. */
+  private static MigrationTarget resolve(java.util.function.Supplier<MigrationTarget> lookup) {
+    try {
+      return lookup.get();
+    } catch (MigrationTarget.NotFound e) {
+      throw new dev.ferry.cli.UserError(e.getMessage());
+    }
   }
 }

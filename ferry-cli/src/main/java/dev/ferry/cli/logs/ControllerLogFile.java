@@ -11,6 +11,7 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.ferry.controller.logging.reader.LogCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * in-process).
  */
 public final class ControllerLogFile implements AutoCloseable {
-  public static final String FILE_NAME = "controller.log";
+  public static final String FILE_NAME = LogCollector.CONTROLLER_LOG;
   private static final String APPENDER = "ferry-controller-file";
 
   private final Logger ferry;

@@ -1,5 +1,7 @@
 package dev.ferry.cli.logs;
 
+import dev.ferry.controller.logging.reader.LogLine;
+import dev.ferry.controller.logging.reader.Redaction;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 

@@ -1,5 +1,8 @@
 package dev.ferry.cli.logs;
 
+import dev.ferry.controller.logging.reader.LogCollector;
+import dev.ferry.controller.logging.reader.LogLine;
+import dev.ferry.controller.logging.reader.MigrationTarget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,7 +70,7 @@ public class LogsCommand implements Callable<Integer> {
     LogPrinter printer = new LogPrinter(color || (!plain && System.console() != null));
     PrintStream out = System.out;
     try (KubernetesClient client = Clients.of(spec)) {
-      MigrationTarget target = MigrationTarget.resolve(client, namespace, name);
+      MigrationTarget target = resolve(() -> MigrationTarget.resolve(client, namespace, name));
       LogCollector collector = new LogCollector(client, target, logDir != null ? logDir : ControllerLogFile.directory(),
           name != null);
       try {
@@ -127,6 +130,15 @@ public class LogsCommand implements Callable<Integer> {
         latest = line.time();
       }
       return true;
+    }
+  }
+
+  /** The migration or plan named, or a user error saying how to list them. */
+  private static MigrationTarget resolve(java.util.function.Supplier<MigrationTarget> lookup) {
+    try {
+      return lookup.get();
+    } catch (MigrationTarget.NotFound e) {
+      throw new dev.ferry.cli.UserError(e.getMessage());
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.cli.logs;
+package dev.ferry.controller.logging.reader;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.ferry.cli.logs;
+package dev.ferry.controller.logging.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

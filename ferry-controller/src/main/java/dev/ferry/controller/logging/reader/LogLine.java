@@ -1,4 +1,4 @@
-package dev.ferry.cli.logs;
+package dev.ferry.controller.logging.reader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.ferry.cli.logs;
+package dev.ferry.controller.logging.reader;
 
 import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.api.velero.backup.Backup;
@@ -31,13 +31,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads every log of a {@link MigrationTarget}: the controller's (from its pod, label
  * {@code app=migration-controller} in the migration namespace; else from the local log file of
- * {@link ControllerLogFile}), the mover and hook pods of the migrations on every cluster of their
+ * {@code controller.log} and its rolled copies in a log directory, as {@code ferry controller} writes them), the mover and hook pods of the migrations on every cluster of their
  * plans, and the operation logs of the migrations' Backups and Restores in the replication
  * repository. A source that cannot be read becomes one line saying so; the rest is still read.
  */
 public final class LogCollector {
   public static final String CONTROLLER_LABEL = "app";
   public static final String CONTROLLER_APP = "migration-controller";
+  /** The controller's log file in a log directory, when it runs outside the cluster. */
+  public static final String CONTROLLER_LOG = "controller.log";
   /** Labels whose value is the uid of the MigMigration a pod, Backup or Restore works for. */
   public static final List<String> MIGRATION_LABELS = List.of("migmigration",
       "migration.openshift.io/migrated-by-migmigration", "migration.openshift.io/migmigration");
@@ -85,7 +87,7 @@ public final class LogCollector {
   private List<LogLine> controllerFiles() {
     List<LogLine> lines = new ArrayList<>();
     for (int i = 3; i >= 0; i--) {
-      Path file = logDir.resolve(i == 0 ? ControllerLogFile.FILE_NAME : "controller." + i + ".log");
+      Path file = logDir.resolve(i == 0 ? CONTROLLER_LOG : "controller." + i + ".log");
       if (!Files.isRegularFile(file)) {
         continue;
       }
@@ -183,8 +185,11 @@ public final class LogCollector {
         }
         for (Restore restore : labelled(client, Restore.class)) {
           String backupName = restore.getSpec() == null ? null : restore.getSpec().getBackupName();
-          lines.addAll(operationLog(client, restore, storageLocation(client, backupName, null), "restore",
-              BackupLayout.ROOT::restoreLogs));
+          // A migration's Restore names its location (its Backup lives on the other cluster).
+          String location = restore.getMetadata().getLabels() == null ? null
+              : restore.getMetadata().getLabels().get("velero.io/storage-location");
+          lines.addAll(operationLog(client, restore, location != null ? location
+              : storageLocation(client, backupName, null), "restore", BackupLayout.ROOT::restoreLogs));
         }
       } catch (RuntimeException e) {
         lines.add(unreadable("cluster/" + cluster.getKey(), "cannot list the Backups and Restores: " + e.getMessage()));

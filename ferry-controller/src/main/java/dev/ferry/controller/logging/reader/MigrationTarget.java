@@ -1,9 +1,8 @@
-package dev.ferry.cli.logs;
+package dev.ferry.controller.logging.reader;
 
 import dev.ferry.api.migration.cluster.MigCluster;
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.plan.MigPlan;
-import dev.ferry.cli.UserError;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +18,13 @@ import java.util.Set;
  */
 public record MigrationTarget(String namespace, List<MigMigration> migrations, List<MigPlan> plans,
     List<MigCluster> clusters) {
+
+  /** No migration or plan of that name; the message says how to list them. */
+  public static final class NotFound extends IllegalArgumentException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
 
   public static MigrationTarget resolve(KubernetesClient host, String namespace, String name) {
     List<MigMigration> all = host.resources(MigMigration.class).inNamespace(namespace).list().getItems();
@@ -37,7 +43,7 @@ public record MigrationTarget(String namespace, List<MigMigration> migrations, L
       } else {
         plans = allPlans.stream().filter(p -> name.equals(p.getMetadata().getName())).toList();
         if (plans.isEmpty()) {
-          throw new UserError("no MigMigration or MigPlan named " + name + " in namespace " + namespace
+          throw new NotFound("no MigMigration or MigPlan named " + name + " in namespace " + namespace
               + "; list them with: ferry migration get -n " + namespace + " / ferry plan get -n " + namespace);
         }
         migrations = all.stream().filter(m -> name.equals(planOf(m))).toList();
