@@ -7,9 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import dev.ferry.cli.UserError;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -77,15 +75,5 @@ class LogLineTest {
     assertThat(Redaction.redact("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zm9vYmFy==;"))
         .isEqualTo("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=<redacted>;");
     assertThat(Redaction.redact("copied 3 files to shop-prod")).isEqualTo("copied 3 files to shop-prod");
-  }
-
-  @Test
-  void parsesSinceWindows() {
-    assertThat(Since.parse("1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(Since.parse("24h")).isEqualTo(Duration.ofHours(24));
-    assertThat(Since.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Since.parse("2d")).isEqualTo(Duration.ofDays(2));
-    assertThatThrownBy(() -> Since.parse("an hour")).isInstanceOf(UserError.class).hasMessageContaining("30m, 1h");
-    assertThatThrownBy(() -> Since.parse("1x")).isInstanceOf(UserError.class);
   }
 }
