@@ -199,7 +199,7 @@ class ConsoleBrowserIT {
       String cutover = runAction(browser, plan, "action-cutover", true);
       browser.screenshot("migration-details");
       // View logs: the migration's merged log holds its Backups' and Restores' operation logs.
-      browser.clickId("tab-logs");
+      browser.click(By.xpath("//button[.//*[normalize-space(text())='Logs']]"));
       browser.until(d -> d.findElements(By.cssSelector("#logs-table tr[data-source^='backup/']")).isEmpty() ? null : true,
           "a Backup's log in View logs");
       browser.until(d -> d.findElements(By.cssSelector("#logs-table tr[data-source^='restore/']")).isEmpty() ? null : true,
