@@ -167,6 +167,10 @@ public final class ConsoleApi implements AutoCloseable {
    * resourceVersion read here, so a concurrent edit is refused rather than overwritten.
    */
   private Object editCluster(String name, ObjectNode form) {
+    return retryOnConflict(() -> editClusterOnce(name, form));
+  }
+
+  private Object editClusterOnce(String name, ObjectNode form) {
     MigCluster cluster = get(MigCluster.class, name);
     form.put("name", name);
     ConsoleManifests.ClusterObjects edited = ConsoleManifests.cluster(form, namespace, false);
@@ -193,6 +197,10 @@ public final class ConsoleApi implements AutoCloseable {
    * are written into the Secret the repository references, credentials left empty keep theirs.
    */
   private Object editStorage(String name, ObjectNode form) {
+    return retryOnConflict(() -> editStorageOnce(name, form));
+  }
+
+  private Object editStorageOnce(String name, ObjectNode form) {
     MigStorage storage = get(MigStorage.class, name);
     form.put("name", name);
     ConsoleManifests.StorageObjects edited = ConsoleManifests.storage(form, namespace, false);
@@ -216,6 +224,23 @@ public final class ConsoleApi implements AutoCloseable {
     }
     storage.getSpec().getBackupStorageConfig().setCredsSecretRef(credentials);
     return host.resource(storage).update();
+  }
+
+  /**
+   * The controller writes these objects too (conditions, refresh): an edit that meets a newer
+   * version is applied again to that version — the form holds the user's intent for its fields —
+   * a few times before the conflict goes to the user.
+   */
+  private static Object retryOnConflict(java.util.function.Supplier<Object> edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return edit.get();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
