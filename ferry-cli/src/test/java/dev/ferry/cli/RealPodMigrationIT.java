@@ -72,10 +72,11 @@ class RealPodMigrationIT {
     String app = "dvm-" + s;
     confined(host, nodes.get(0), app);
     confined(destination, nodes.get(1), app);
-    // The sender gets half a core (a LimitRange default), so the copy lasts long enough to be cut
-    // however fast the machine is; the receiver is not limited.
+    // The sender gets a tenth of a core (a LimitRange default), so the copy lasts long enough to be
+    // cut however fast and quiet the machine is (at half a core a quiet machine finished the copy
+    // before the kill landed); the receiver is not limited.
     host.resource(new LimitRangeBuilder().withNewMetadata().withName("slow-sender").withNamespace(app).endMetadata()
-        .withNewSpec().addNewLimit().withType("Container").addToDefault("cpu", new Quantity("500m")).endLimit()
+        .withNewSpec().addNewLimit().withType("Container").addToDefault("cpu", new Quantity("100m")).endLimit()
         .endSpec().build()).create();
     Path sourceDir = directory(host, bound(host, app));
     populate(sourceDir);
