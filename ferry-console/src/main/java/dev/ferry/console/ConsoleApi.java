@@ -405,8 +405,7 @@ public final class ConsoleApi implements AutoCloseable {
     } catch (MigrationTarget.NotFound e) {
       throw ApiError.notFound(e.getMessage());
     }
-    Path dir = logDir != null ? logDir : Path.of(System.getProperty("java.io.tmpdir"), "ferry-console-no-log-dir");
-    List<LogLine> lines = new LogCollector(host, target, dir, true).collect(clock.instant().minus(window));
+    List<LogLine> lines = new LogCollector(host, target, logDir, true).collect(clock.instant().minus(window));
     List<Map<String, Object>> out = new ArrayList<>();
     for (LogLine line : lines.subList(Math.max(0, lines.size() - MAX_LOG_LINES), lines.size())) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -50,7 +50,10 @@ public final class LogCollector {
   private final Path logDir;
   private final boolean filtered;
 
-  /** @param filtered keep only controller lines about the target's migrations (a name was given) */
+  /**
+   * @param logDir   where a controller outside the cluster writes {@code controller.log}; null: none
+   * @param filtered keep only controller lines about the target's migrations (a name was given)
+   */
   public LogCollector(KubernetesClient host, MigrationTarget target, Path logDir, boolean filtered) {
     this.host = host;
     this.clusters = new ClusterClients(host);
@@ -86,6 +89,9 @@ public final class LogCollector {
 
   private List<LogLine> controllerFiles() {
     List<LogLine> lines = new ArrayList<>();
+    if (logDir == null) {
+      return lines; // no local controller log to read (e.g. a console without an in-process controller)
+    }
     for (int i = 3; i >= 0; i--) {
       Path file = logDir.resolve(i == 0 ? CONTROLLER_LOG : "controller." + i + ".log");
       if (!Files.isRegularFile(file)) {
