@@ -8,6 +8,7 @@ import static dev.ferry.bench.ResourcesSeeder.count;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.LocalVelero;
 import dev.ferry.testbed.Testbed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Map;
  * each {@code velero … create --wait} is measured, CLI included, and the median reported.
  */
 final class VeleroResourcesRun {
+  /** A restore of 10 000 objects takes Velero 3–4 minutes on this machine; give it room. */
+  private static final Duration VELERO_WAIT = Duration.ofMinutes(20);
+
   private final PhaseMeter meters;
   private final ResourcesReport report;
   private final Map<String, Integer> expected;
@@ -53,7 +57,7 @@ final class VeleroResourcesRun {
       String target = "bench-velero-" + i;
       say("velero backup create " + backup + " --wait ...");
       PhaseMeter.Meter meter = meters.start(source);
-      LocalVelero.Result b = velero.cli("backup", "create", backup, "--include-namespaces", SOURCE_NS, "--wait");
+      LocalVelero.Result b = velero.cli(VELERO_WAIT, "backup", "create", backup, "--include-namespaces", SOURCE_NS, "--wait");
       PhaseMeter.Measured m = meter.stop(0);
       backups[i] = m.seconds();
       backupCpu[i] = m.clusterCpu();
@@ -65,7 +69,7 @@ final class VeleroResourcesRun {
 
       say("velero restore create into " + target + " --wait ...");
       meter = meters.start(source);
-      LocalVelero.Result r = velero.cli("restore", "create", "r-" + backup, "--from-backup", backup,
+      LocalVelero.Result r = velero.cli(VELERO_WAIT, "restore", "create", "r-" + backup, "--from-backup", backup,
           "--namespace-mappings", SOURCE_NS + ":" + target, "--wait");
       m = meter.stop(0);
       restores[i] = m.seconds();

@@ -186,9 +186,14 @@ public final class LocalVelero implements AutoCloseable {
 
   /** Runs the velero CLI against this cluster and namespace, e.g. {@code cli("backup", "get")}. */
   public Result cli(String... args) {
+    return cli(Duration.ofMinutes(3), args);
+  }
+
+  /** As {@link #cli(String...)}, for commands that may take longer, such as a restore of 10 000 objects. */
+  public Result cli(Duration timeout, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--namespace", NAMESPACE));
-    return run(Duration.ofMinutes(3), all.toArray(String[]::new));
+    return run(timeout, all.toArray(String[]::new));
   }
 
   private Result run(Duration timeout, String... args) {
