@@ -19,6 +19,9 @@ import dev.ferry.backup.restore.Restorer;
 import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.LocalCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +46,9 @@ final class FerryResourcesRun {
   boolean run(LocalCluster source, LocalCluster destination, Path work) throws IOException {
     boolean ok = true;
     Path repository = Files.createDirectories(work.resolve("repository"));
-    try (FilesystemObjectStore store = new FilesystemObjectStore(repository)) {
+    try (FilesystemObjectStore store = new FilesystemObjectStore(repository);
+        KubernetesClient sourceClient = asController(source);
+        KubernetesClient destinationClient = asController(destination)) {
       Backup backup = new Backup();
       backup.setMetadata(new ObjectMetaBuilder().withName("bench").withNamespace("openshift-migration").build());
       BackupSpec backupSpec = new BackupSpec();
@@ -53,7 +58,7 @@ final class FerryResourcesRun {
       say("Ferry backup of " + SOURCE_NS + " ...");
       HeapMonitor heap = HeapMonitor.start();
       PhaseMeter.Meter meter = meters.start(source);
-      BackupStatus b = new Backupper(source.client(), store, Clock.systemUTC()).run(backup, s -> { });
+      BackupStatus b = new Backupper(sourceClient, store, Clock.systemUTC()).run(backup, s -> { });
       PhaseMeter.Measured m = meter.stop(0);
       HeapMonitor.Peak peak = heap.stop();
       String outcome = b.getPhase() + (b.getErrors() != null && b.getErrors() > 0 ? ", " + b.getErrors() + " errors" : "")
@@ -76,7 +81,7 @@ final class FerryResourcesRun {
       say("Ferry restore into " + FERRY_NS + " ...");
       heap = HeapMonitor.start();
       meter = meters.start(destination);
-      RestoreStatus r = new Restorer(destination.client(), store, Clock.systemUTC(), RestoreOptions.none())
+      RestoreStatus r = new Restorer(destinationClient, store, Clock.systemUTC(), RestoreOptions.none())
           .run(restore, s -> { });
       m = meter.stop(0);
       peak = heap.stop();
@@ -94,5 +99,14 @@ final class FerryResourcesRun {
       }
     }
     return ok;
+  }
+
+  /**
+   * A client as the controller has one: same cluster, on the controller's HTTP client (OkHttp,
+   * {@code ControllerHttpClients} in ferry-controller, which this module does not depend on).
+   */
+  private static KubernetesClient asController(LocalCluster cluster) {
+    return new KubernetesClientBuilder().withConfig(cluster.client().getConfiguration())
+        .withHttpClientFactory(new OkHttpClientFactory()).build();
   }
 }

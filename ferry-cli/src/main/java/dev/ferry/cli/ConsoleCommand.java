@@ -1,12 +1,12 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.CliHttpClients;
 import dev.ferry.cli.logs.ControllerLogFile;
 import dev.ferry.console.ConsoleApi;
 import dev.ferry.console.ConsoleServer;
 import dev.ferry.controller.FerryOperator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public class ConsoleCommand implements Callable<Integer> {
     }
     io.fabric8.kubernetes.api.model.Config kubeconfig = KubeConfigUtils.parseConfig(config.getFile());
     String context = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient client = CliHttpClients.builder().withConfig(config).build()) {
       FerryOperator controller = null;
       // An in-process controller logs to the file View logs (and `ferry logs`) read.
       ControllerLogFile logFile = inProcess ? ControllerLogFile.attach() : null;

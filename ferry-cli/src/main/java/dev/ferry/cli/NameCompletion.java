@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.kube.CliHttpClients;
 import dev.ferry.cli.kube.ClusterConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ public final class NameCompletion {
     config.setRequestTimeout(TIMEOUT_MILLIS);
     config.setConnectionTimeout(TIMEOUT_MILLIS);
     config.setRequestRetryBackoffLimit(0);
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient client = CliHttpClients.builder().withConfig(config).build()) {
       CompletionTarget.Kind kind = target.kind();
       List<? extends HasMetadata> items = kind == CompletionTarget.Kind.NS
           ? client.namespaces().list().getItems()

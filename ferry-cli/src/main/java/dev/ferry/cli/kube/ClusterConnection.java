@@ -4,7 +4,6 @@ import dev.ferry.cli.UserError;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ public final class ClusterConnection {
 
   /** A client for any work: its JSON mapping knows every model class on the class path (found by a scan). */
   public KubernetesClient client() {
-    return new KubernetesClientBuilder().withConfig(config()).build();
+    return CliHttpClients.builder().withConfig(config()).build();
   }
 
   /**
@@ -36,7 +35,7 @@ public final class ClusterConnection {
    * did not name by class would come back as GenericKubernetesResource.
    */
   public KubernetesClient quickClient() {
-    return new KubernetesClientBuilder().withConfig(config()).withKubernetesSerialization(LightSerialization.get())
+    return CliHttpClients.builder().withConfig(config()).withKubernetesSerialization(LightSerialization.get())
         .build();
   }
 

@@ -1,8 +1,8 @@
 package dev.ferry.cli.logs;
 
+import dev.ferry.cli.kube.CliHttpClients;
 import dev.ferry.cli.kube.ClusterConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,7 +17,7 @@ public final class Clients {
     String context = root.findOption("--context") == null ? null : root.findOption("--context").getValue();
     if (kubeconfig == null && context == null && System.getenv("KUBECONFIG") == null
         && System.getenv("KUBERNETES_SERVICE_HOST") != null) {
-      return new KubernetesClientBuilder().build();
+      return CliHttpClients.builder().build();
     }
     return new ClusterConnection(kubeconfig, context).client();
   }

@@ -82,7 +82,7 @@ public final class ClusterClients implements AutoCloseable {
     if (cached != null && cached.version().equals(version)) {
       return cached.client();
     }
-    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config(spec, token));
+    KubernetesClientBuilder builder = ControllerHttpClients.builder().withConfig(config(spec, token));
     KubernetesClient client = (metrics == null ? builder : MeteredClients.decorate(builder, metrics)).build();
     Cached previous = cache.put(name, new Cached(version, client));
     if (previous != null) {

@@ -1,5 +1,6 @@
 package dev.ferry.controller.metrics;
 
+import dev.ferry.controller.cluster.ControllerHttpClients;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -14,12 +15,13 @@ public final class MeteredClients {
   }
 
   /**
-   * Adds the metrics interceptor to the clients {@code builder} builds. This sets the builder's
-   * HTTP client builder consumer, replacing any set before.
+   * Puts the clients {@code builder} builds on the controller's HTTP client
+   * ({@link ControllerHttpClients}) and adds the metrics interceptor. This sets the builder's HTTP
+   * client factory and builder consumer, replacing any set before.
    */
   public static KubernetesClientBuilder decorate(KubernetesClientBuilder builder, ControllerMetrics metrics) {
     RequestMetricsInterceptor interceptor = new RequestMetricsInterceptor(metrics);
-    return builder.withHttpClientBuilderConsumer(
+    return builder.withHttpClientFactory(ControllerHttpClients.factory()).withHttpClientBuilderConsumer(
         http -> http.addOrReplaceInterceptor(RequestMetricsInterceptor.NAME, interceptor));
   }
 

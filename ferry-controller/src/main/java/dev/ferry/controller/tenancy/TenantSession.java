@@ -1,5 +1,6 @@
 package dev.ferry.controller.tenancy;
 
+import dev.ferry.controller.cluster.ControllerHttpClients;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
@@ -7,7 +8,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuild
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * A tenant on one cluster: their identity, proven by a TokenReview of the token they supplied
@@ -48,7 +48,7 @@ public final class TenantSession implements AutoCloseable {
     }
     var user = review.getStatus().getUser();
     TenantIdentity identity = new TenantIdentity(user.getUsername(), user.getUid(), user.getGroups());
-    return new TenantSession(cluster, controller, identity, new KubernetesClientBuilder()
+    return new TenantSession(cluster, controller, identity, ControllerHttpClients.builder()
         .withConfig(asTenant(controller.getConfiguration(), token)).build());
   }
 
