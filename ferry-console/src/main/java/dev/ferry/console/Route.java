@@ -4,6 +4,9 @@ import java.util.regex.Pattern;
 
 /** A method and path pattern of the API, and what answers it. */
 record Route(String method, Pattern path, Handler handler) {
+  /** A path segment naming an object (captured as a group). */
+  static final String NAME = "([a-z0-9][-a-z0-9.]*)";
+
   /** Answers a call with an object the server writes as JSON (null: 204 No Content). */
   @FunctionalInterface
   interface Handler {

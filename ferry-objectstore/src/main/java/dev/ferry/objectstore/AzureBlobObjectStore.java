@@ -16,9 +16,6 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The replication repository in an Azure Blob container (or Azurite), optionally under a prefix.
@@ -26,21 +23,19 @@ import java.util.List;
  * anything larger, or of unknown length, is staged block by block ({@link AzureBlockUpload}) and
  * becomes visible only when the block list is committed, so readers never see a partial object.
  */
-public final class AzureBlobObjectStore implements ObjectStore {
+public final class AzureBlobObjectStore extends BucketObjectStore {
   static final long DEFAULT_SINGLE_PUT_LIMIT = 256L * 1024 * 1024;
   static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
 
   private final AzureSettings settings;
-  private final String storePrefix;
   private final BlobContainerClient container;
   private final AzureErrorTranslator errors;
   private long singlePutLimit = DEFAULT_SINGLE_PUT_LIMIT;
   private int blockSize = DEFAULT_BLOCK_SIZE;
-  private int listPageSize = 1000;
 
   public AzureBlobObjectStore(AzureSettings settings) {
-    this.settings = settings.validate();
-    this.storePrefix = settings.normalizedPrefix();
+    super(settings.validate().normalizedPrefix());
+    this.settings = settings;
     BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
         .endpoint(settings.effectiveAccountUri())
         // Few, quick retries: an unreachable endpoint should fail the probe in seconds, not minutes.
@@ -66,11 +61,6 @@ public final class AzureBlobObjectStore implements ObjectStore {
     return this;
   }
 
-  AzureBlobObjectStore withListPageSize(int size) {
-    this.listPageSize = size;
-    return this;
-  }
-
   public AzureSettings settings() {
     return settings;
   }
@@ -78,31 +68,19 @@ public final class AzureBlobObjectStore implements ObjectStore {
   @Override
   public void put(String key, InputStream content, long length) {
     BlockBlobClient blob = blob(key);
-    CountingSource source = new CountingSource(content);
-    try {
+    upload(key, content, length, source -> {
       if (length >= 0 && length <= singlePutLimit) {
         byte[] bytes = AzureBlockUpload.readExactly(source, length, key, describe());
         blob.upload(new ByteArrayInputStream(bytes), bytes.length, true);
       } else {
         new AzureBlockUpload(blob, blockSize).upload(source, length, key, describe());
       }
-    } catch (ObjectStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (source.failure() != null) {
-        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
-      }
-      throw errors.translate("put", key, e);
-    }
+    });
   }
 
   @Override
   public InputStream get(String key) {
-    try {
-      return blob(key).openInputStream();
-    } catch (RuntimeException e) {
-      throw errors.translate("get", key, e);
-    }
+    return call("get", key, () -> blob(key).openInputStream());
   }
 
   @Override
@@ -135,32 +113,14 @@ public final class AzureBlobObjectStore implements ObjectStore {
   }
 
   @Override
-  public List<String> list(String prefix) {
-    String valid = ObjectKeys.requireValidPrefix(prefix);
-    List<String> keys = new ArrayList<>();
-    try {
-      ListBlobsOptions options = new ListBlobsOptions().setPrefix(storePrefix + valid)
-          .setMaxResultsPerPage(listPageSize);
-      for (BlobItem item : container.listBlobs(options, null)) {
-        String key = item.getName().substring(storePrefix.length());
-        if (ObjectKeys.isAddressable(key)) {
-          keys.add(key);
-        }
-      }
-    } catch (RuntimeException e) {
-      throw errors.translate("list", valid.isEmpty() ? null : valid, e);
-    }
-    Collections.sort(keys);
-    return keys;
+  Iterable<String> names(String fullPrefix) {
+    ListBlobsOptions options = new ListBlobsOptions().setPrefix(fullPrefix).setMaxResultsPerPage(listPageSize);
+    return container.listBlobs(options, null).stream().map(BlobItem::getName)::iterator;
   }
 
   @Override
   public void delete(String key) {
-    try {
-      blob(key).deleteIfExists();
-    } catch (RuntimeException e) {
-      throw errors.translate("delete", key, e);
-    }
+    call("delete", key, () -> blob(key).deleteIfExists());
   }
 
   @Override
@@ -175,11 +135,11 @@ public final class AzureBlobObjectStore implements ObjectStore {
   }
 
   @Override
-  public String toString() {
-    return describe();
+  ObjectStoreException translate(String action, String key, RuntimeException e) {
+    return errors.translate(action, key, e);
   }
 
   private BlockBlobClient blob(String key) {
-    return container.getBlobClient(storePrefix + ObjectKeys.requireValidKey(key)).getBlockBlobClient();
+    return container.getBlobClient(fullKey(key)).getBlockBlobClient();
   }
 }

@@ -9,19 +9,13 @@ import java.util.Set;
  * MigStorage's terms and what to change. Messages never carry the account key or the client
  * secret, and errors about credentials do not chain the SDK exception.
  */
-final class AzureErrorTranslator {
+record AzureErrorTranslator(AzureSettings settings, String store, String endpoint) {
   private static final Set<String> CREDENTIAL_CODES = Set.of("AuthenticationFailed", "AuthorizationFailure",
       "AuthorizationPermissionMismatch", "InsufficientAccountPermissions", "InvalidAuthenticationInfo",
       "AccountIsDisabled", "KeyBasedAuthenticationNotPermitted");
 
-  private final AzureSettings settings;
-  private final String store;
-  private final String endpoint;
-
   AzureErrorTranslator(AzureSettings settings, String store) {
-    this.settings = settings;
-    this.store = store;
-    this.endpoint = settings.effectiveAccountUri();
+    this(settings, store, settings.effectiveAccountUri());
   }
 
   ObjectStoreException translate(String action, String key, RuntimeException e) {

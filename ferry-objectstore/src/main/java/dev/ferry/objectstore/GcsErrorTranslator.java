@@ -7,15 +7,9 @@ import com.google.cloud.BaseServiceException;
  * is wrong in MigStorage's terms and what to change. Errors about credentials do not chain the
  * client's exception.
  */
-final class GcsErrorTranslator {
-  private final GcsSettings settings;
-  private final String store;
-  private final String endpoint;
-
+record GcsErrorTranslator(GcsSettings settings, String store, String endpoint) {
   GcsErrorTranslator(GcsSettings settings, String store) {
-    this.settings = settings;
-    this.store = store;
-    this.endpoint = settings.effectiveEndpoint();
+    this(settings, store, settings.effectiveEndpoint());
   }
 
   ObjectStoreException translate(String action, String key, RuntimeException e) {

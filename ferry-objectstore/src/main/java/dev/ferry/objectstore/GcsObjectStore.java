@@ -16,9 +16,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * The replication repository in a Google Cloud Storage bucket (or fake-gcs-server), optionally
@@ -28,20 +26,18 @@ import java.util.List;
  * never see a partial object. Reads pin the generation they found, so a concurrent overwrite
  * cannot splice two versions into one stream.
  */
-public final class GcsObjectStore implements ObjectStore {
+public final class GcsObjectStore extends BucketObjectStore {
   static final int DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
 
   private final GcsSettings settings;
-  private final String storePrefix;
   private final String bucket;
   private final Storage storage;
   private final GcsErrorTranslator errors;
   private int chunkSize = DEFAULT_CHUNK_SIZE;
-  private int listPageSize = 1000;
 
   public GcsObjectStore(GcsSettings settings) {
-    this.settings = settings.validate();
-    this.storePrefix = settings.normalizedPrefix();
+    super(settings.validate().normalizedPrefix());
+    this.settings = settings;
     this.bucket = settings.bucket().trim();
     GcsCredentials creds = settings.credentials();
     // Credentials and project are always explicit: left unset, the client would look for
@@ -69,11 +65,6 @@ public final class GcsObjectStore implements ObjectStore {
     return this;
   }
 
-  GcsObjectStore withListPageSize(int size) {
-    this.listPageSize = size;
-    return this;
-  }
-
   public GcsSettings settings() {
     return settings;
   }
@@ -81,8 +72,7 @@ public final class GcsObjectStore implements ObjectStore {
   @Override
   public void put(String key, InputStream content, long length) {
     BlobInfo info = info(key);
-    CountingSource source = new CountingSource(content);
-    try {
+    upload(key, content, length, source -> {
       int first = length >= 0 && length < chunkSize ? (int) length + 1 : chunkSize;
       byte[] buffer = new byte[first];
       int n = UploadContent.read(source, buffer, key, describe(), 0);
@@ -93,14 +83,7 @@ public final class GcsObjectStore implements ObjectStore {
         return;
       }
       resumable(info, source, buffer, n, length, key);
-    } catch (ObjectStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (source.failure() != null) {
-        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
-      }
-      throw errors.translate("put", key, e);
-    }
+    });
   }
 
   /**
@@ -168,40 +151,19 @@ public final class GcsObjectStore implements ObjectStore {
 
   @Override
   public boolean exists(String key) {
-    try {
-      return storage.get(id(key)) != null;
-    } catch (RuntimeException e) {
-      throw errors.translate("exists check", key, e);
-    }
+    return call("exists check", key, () -> storage.get(id(key)) != null);
   }
 
   @Override
-  public List<String> list(String prefix) {
-    String valid = ObjectKeys.requireValidPrefix(prefix);
-    List<String> keys = new ArrayList<>();
-    try {
-      Page<Blob> page = storage.list(bucket, Storage.BlobListOption.prefix(storePrefix + valid),
-          Storage.BlobListOption.pageSize(listPageSize));
-      for (Blob blob : page.iterateAll()) {
-        String key = blob.getName().substring(storePrefix.length());
-        if (ObjectKeys.isAddressable(key)) {
-          keys.add(key);
-        }
-      }
-    } catch (RuntimeException e) {
-      throw errors.translate("list", valid.isEmpty() ? null : valid, e);
-    }
-    Collections.sort(keys);
-    return keys;
+  Iterable<String> names(String fullPrefix) {
+    Page<Blob> page = storage.list(bucket, Storage.BlobListOption.prefix(fullPrefix),
+        Storage.BlobListOption.pageSize(listPageSize));
+    return StreamSupport.stream(page.iterateAll().spliterator(), false).map(Blob::getName)::iterator;
   }
 
   @Override
   public void delete(String key) {
-    try {
-      storage.delete(id(key));
-    } catch (RuntimeException e) {
-      throw errors.translate("delete", key, e);
-    }
+    call("delete", key, () -> storage.delete(id(key)));
   }
 
   @Override
@@ -220,8 +182,8 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   @Override
-  public String toString() {
-    return describe();
+  ObjectStoreException translate(String action, String key, RuntimeException e) {
+    return errors.translate(action, key, e);
   }
 
   private ObjectNotFoundException notFound(String key) {
@@ -229,7 +191,7 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   private BlobId id(String key) {
-    return BlobId.of(bucket, storePrefix + ObjectKeys.requireValidKey(key));
+    return BlobId.of(bucket, fullKey(key));
   }
 
   private BlobInfo info(String key) {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * terms and what to change. Messages never carry the access key id or the secret, and errors
  * about credentials do not chain the SDK exception (a server may echo the key id in it).
  */
-final class S3ErrorTranslator {
+record S3ErrorTranslator(S3Settings settings, String store, String endpoint) {
   private static final Set<String> CREDENTIAL_CODES = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
       "AccessDenied", "InvalidToken", "ExpiredToken", "TokenRefreshRequired", "InvalidSecurity",
       "RequestTimeTooSkewed");
@@ -23,16 +23,10 @@ final class S3ErrorTranslator {
   private static final Set<String> REGION_CODES = Set.of("PermanentRedirect", "IllegalLocationConstraintException",
       "AuthorizationHeaderMalformed");
 
-  private final S3Settings settings;
-  private final String store;
-  private final String endpoint;
-
   S3ErrorTranslator(S3Settings settings, String store) {
-    this.settings = settings;
-    this.store = store;
-    this.endpoint = settings.endpoint() == null || settings.endpoint().isBlank()
+    this(settings, store, settings.endpoint() == null || settings.endpoint().isBlank()
         ? "https://s3." + settings.effectiveRegion() + ".amazonaws.com"
-        : settings.endpoint().trim();
+        : settings.endpoint().trim());
   }
 
   /** {@code action} is a verb phrase ("get", "list"); {@code key} may be null. */

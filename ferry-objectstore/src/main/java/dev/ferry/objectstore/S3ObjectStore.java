@@ -2,10 +2,7 @@ package dev.ferry.objectstore;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,23 +18,20 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * object gateway, MinIO, Ceph RGW), optionally under a prefix. Objects become visible only when
  * their upload completes, which S3 guarantees for PutObject and CompleteMultipartUpload alike.
  */
-public final class S3ObjectStore implements ObjectStore {
-  private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
+public final class S3ObjectStore extends BucketObjectStore {
   /** S3's largest single PutObject. */
   static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
   static final int DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 
   private final S3Settings settings;
-  private final String storePrefix;
   private final S3Clients.Connection connection;
   private final S3Client client;
   private final S3ErrorTranslator errors;
-  private int listPageSize = 1000;
   private int partSize = DEFAULT_PART_SIZE;
 
   public S3ObjectStore(S3Settings settings) {
+    super(settings.normalizedPrefix());
     this.settings = settings;
-    this.storePrefix = settings.normalizedPrefix();
     this.connection = S3Clients.connect(settings);
     this.client = connection.s3();
     this.errors = new S3ErrorTranslator(settings, describe());
@@ -69,26 +63,23 @@ public final class S3ObjectStore implements ObjectStore {
   @Override
   public void put(String key, InputStream content, long length) {
     String full = fullKey(key);
-    CountingSource source = new CountingSource(content);
-    try {
+    upload(key, content, length, source -> {
       if (length >= 0 && length <= MAX_SINGLE_PUT) {
         client.putObject(putRequest(full), RequestBody.fromInputStream(source, length));
       } else {
         new S3MultipartUpload(client, settings.bucket(), full, settings.kmsKeyId(), partSize, this::putRequest)
             .upload(source, length, key, describe());
       }
-    } catch (ObjectStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (source.failure() != null) {
-        throw UploadContent.unreadable(key, describe(), source.count(), source.failure());
-      }
-      if (!(e instanceof S3Exception) && String.valueOf(e.getMessage()).contains("specified content-length")) {
-        // The SDK refused to send a body shorter (or longer) than announced.
-        throw UploadContent.wrongLength(key, describe(), length, String.valueOf(source.count()));
-      }
-      throw errors.translate("put", key, e);
+    });
+  }
+
+  @Override
+  ObjectStoreException uploadFailure(String key, long length, CountingSource source, RuntimeException e) {
+    if (!(e instanceof S3Exception) && String.valueOf(e.getMessage()).contains("specified content-length")) {
+      // The SDK refused to send a body shorter (or longer) than announced.
+      return UploadContent.wrongLength(key, describe(), length, String.valueOf(source.count()));
     }
+    return translate("put", key, e);
   }
 
   /** A file is sent with a body the SDK can rewind, so a retried request re-sends it whole. */
@@ -177,46 +168,21 @@ public final class S3ObjectStore implements ObjectStore {
     }
   }
 
+  /** Every page of ListObjectsV2, read here (the listing is sorted afterwards anyway). */
   @Override
-  public List<String> list(String prefix) {
-    String valid = ObjectKeys.requireValidPrefix(prefix);
-    List<String> keys = new ArrayList<>();
+  Iterable<String> names(String fullPrefix) {
+    List<String> names = new ArrayList<>();
     String token = null;
-    try {
-      do {
-        String continuation = token;
-        ListObjectsV2Response page = client.listObjectsV2(l -> l.bucket(settings.bucket())
-            .prefix(storePrefix + valid).maxKeys(listPageSize).continuationToken(continuation));
-        for (S3Object object : page.contents()) {
-          String key = object.key().substring(storePrefix.length());
-          if (isAddressable(key)) {
-            keys.add(key);
-          }
-        }
-        token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-      } while (token != null);
-    } catch (SdkException e) {
-      throw errors.translate("list", valid.isEmpty() ? null : valid, e);
-    }
-    // S3 lists in UTF-8 byte order; sorting here keeps the interface's promise on every S3 clone.
-    Collections.sort(keys);
-    return keys;
-  }
-
-  /**
-   * Objects other tools left in the bucket may have keys Ferry cannot address ("folder/" markers
-   * from web consoles, "a//b"); they are left out of listings rather than failing them.
-   */
-  private static boolean isAddressable(String key) {
-    try {
-      ObjectKeys.requireValidKey(key);
-      return true;
-    } catch (InvalidKeyException e) {
-      if (!key.endsWith("/")) {
-        LOG.debug("ignoring object with an unaddressable key: {}", e.getMessage());
+    do {
+      String continuation = token;
+      ListObjectsV2Response page = client.listObjectsV2(l -> l.bucket(settings.bucket())
+          .prefix(fullPrefix).maxKeys(listPageSize).continuationToken(continuation));
+      for (S3Object object : page.contents()) {
+        names.add(object.key());
       }
-      return false;
-    }
+      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+    } while (token != null);
+    return names;
   }
 
   @Override
@@ -245,11 +211,7 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
-  public String toString() {
-    return describe();
-  }
-
-  private String fullKey(String key) {
-    return storePrefix + ObjectKeys.requireValidKey(key);
+  ObjectStoreException translate(String action, String key, RuntimeException e) {
+    return errors.translate(action, key, e);
   }
 }

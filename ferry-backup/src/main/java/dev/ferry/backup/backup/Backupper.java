@@ -1,36 +1,21 @@
 package dev.ferry.backup.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.backup.BackupProgress;
 import dev.ferry.api.velero.backup.BackupStatus;
+import dev.ferry.backup.ClientErrors;
 import dev.ferry.backup.OperationLog;
 import dev.ferry.backup.discovery.ApiDiscovery;
-import dev.ferry.backup.discovery.ApiResource;
-import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.backup.format.BackupTarballWriter;
-import dev.ferry.backup.format.BackupVolumeInfoFile;
-import dev.ferry.backup.format.VeleroBackupMetadata;
-import dev.ferry.backup.model.ItemKey;
 import dev.ferry.backup.model.Results;
-import dev.ferry.backup.model.ResultsFile;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;
 import dev.ferry.objectstore.ObjectStores;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,21 +23,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Takes a backup of a source cluster into the replication repository, in Velero's layout.
  * Items stream from paged list calls straight into a tarball on disk, so a namespace of any
  * size never sits in memory. A failed item is recorded under its namespace and the backup goes
- * on (PartiallyFailed); only an unusable repository or cluster fails the whole backup.
+ * on (PartiallyFailed); only an unusable repository or cluster fails the whole backup. This class
+ * is the run and its status; {@link NamespacedCollector} and {@link ClusterScopedCollector} collect
+ * the items, {@link BackupFiles} writes them to the repository.
  */
 public final class Backupper {
   private static final String SOURCE = "dev/ferry/backup/backup/Backupper.java";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final long PAGE_SIZE = 500;
 
   private final KubernetesClient client;
   private final ObjectStore store;
@@ -106,7 +89,8 @@ public final class Backupper {
         writer.close();
       }
       log.info(SOURCE, "Backed up a total of " + items + " items");
-      upload(name, tarball, writer, warnings, errors, log);
+      BackupFiles files = new BackupFiles(client, store);
+      files.upload(name, tarball, writer, warnings, errors, log);
       status.setErrors(errors.count());
       status.setWarnings(warnings.count());
       status.setPhase(errors.isEmpty() ? BackupPhase.COMPLETED : BackupPhase.PARTIALLY_FAILED);
@@ -115,8 +99,7 @@ public final class Backupper {
       status.getProgress().setItemsBackedUp(items);
       // velero-backup.json goes last: its presence marks a complete backup in the repository.
       backup.setStatus(status);
-      VeleroBackupMetadata.apply(backup, backup.getSpec().getStorageLocation(), kubernetesVersion());
-      store.put(BackupLayout.ROOT.backupMetadata(name), Serialization.asJson(backup).getBytes(StandardCharsets.UTF_8));
+      files.publish(backup);
       return status;
     } catch (IOException e) {
       return fail(status, "cannot write the backup tarball: " + e.getMessage());
@@ -138,153 +121,18 @@ public final class Backupper {
     var spec = backup.getSpec();
     ApiDiscovery discovery = ApiDiscovery.of(client);
     ResourceSelector selector = new ResourceSelector(spec.getIncludedResources(), spec.getExcludedResources());
-    Set<String> crdNames = new HashSet<>();
-    try {
-      client.apiextensions().v1().customResourceDefinitions().list().getItems()
-          .forEach(crd -> crdNames.add(crd.getMetadata().getName()));
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 403) {
-        throw e;
-      }
-      // A namespace owner backing up as themselves may not read CRDs: their custom resources are
-      // still backed up, only the CRDs (cluster-scoped dependencies) are not.
-      log.warn(SOURCE, "Cannot list CustomResourceDefinitions (" + reason(e) + "); CRDs are not backed up");
-    }
     ClusterDependencies dependencies = new ClusterDependencies();
-    LabelSelector labelSelector = spec.getLabelSelector();
-    int count = 0;
-    for (String namespace : spec.getIncludedNamespaces()) {
-      log.info(SOURCE, "Backing up namespace " + namespace);
-      for (ApiResource resource : discovery.namespaced()) {
-        if (!selector.selects(resource)) {
-          continue;
-        }
-        int before = count;
-        count += collectResource(resource, namespace, labelSelector, writer, dependencies, log, errors);
-        if (count > before && crdNames.contains(resource.resource() + "." + resource.group())) {
-          dependencies.noteCustomResource(resource.groupResource());
-        }
-        status.getProgress().setItemsBackedUp(count);
-        progress.accept(status);
-      }
-    }
+    int count = new NamespacedCollector(client, discovery, selector, log, errors)
+        .collect(spec.getIncludedNamespaces(), spec.getLabelSelector(), writer, dependencies, items -> {
+          status.getProgress().setItemsBackedUp(items);
+          progress.accept(status);
+        });
     if (!Boolean.FALSE.equals(spec.getIncludeClusterResources())) {
       count += new ClusterScopedCollector(client, discovery, selector, log, errors)
           .collect(spec.getIncludedNamespaces(), dependencies, Boolean.TRUE.equals(spec.getIncludeClusterResources()),
               writer);
     }
     return count;
-  }
-
-  private int collectResource(ApiResource resource, String namespace, LabelSelector labelSelector,
-                              BackupTarballWriter writer, ClusterDependencies dependencies, OperationLog log,
-                              Results errors) {
-    int count = 0;
-    String continueToken = null;
-    do {
-      GenericKubernetesResourceList page;
-      try {
-        var op = client.genericKubernetesResources(resource.context()).inNamespace(namespace);
-        var options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(continueToken);
-        if (labelSelector != null) {
-          options.withLabelSelector(selectorString(labelSelector));
-        }
-        page = op.list(options.build());
-      } catch (KubernetesClientException e) {
-        errors.addNamespace(namespace, "error listing " + resource.groupResource().qualified() + ": " + reason(e));
-        log.error(SOURCE, "Error listing " + resource.groupResource().qualified() + " in namespace " + namespace
-            + ": " + reason(e));
-        return count;
-      }
-      for (GenericKubernetesResource item : page.getItems()) {
-        JsonNode json = JSON.valueToTree(item);
-        ensureTypeMeta(json, resource);
-        dependencies.note(resource.groupResource(), json);
-        try {
-          writer.add(new ItemKey(resource.groupResource(), resource.version(), namespace, item.getMetadata().getName()),
-              bytes(json));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write the backup tarball", e);
-        }
-        count++;
-      }
-      continueToken = page.getMetadata() != null ? page.getMetadata().getContinue() : null;
-    } while (continueToken != null && !continueToken.isEmpty());
-    if (count > 0) {
-      log.info(SOURCE, "Backed up " + count + " items of resource " + resource.groupResource().qualified()
-          + " in namespace " + namespace);
-    }
-    return count;
-  }
-
-  /** List items come without apiVersion/kind; a backed-up object must carry them. */
-  static void ensureTypeMeta(JsonNode json, ApiResource resource) {
-    var object = (com.fasterxml.jackson.databind.node.ObjectNode) json;
-    object.put("apiVersion", resource.apiVersion());
-    object.put("kind", resource.kind());
-  }
-
-  static String selectorString(LabelSelector selector) {
-    List<String> terms = new ArrayList<>();
-    if (selector.getMatchLabels() != null) {
-      selector.getMatchLabels().forEach((k, v) -> terms.add(k + "=" + v));
-    }
-    if (selector.getMatchExpressions() != null) {
-      selector.getMatchExpressions().forEach(e -> {
-        String values = String.join(",", e.getValues() == null ? List.of() : e.getValues());
-        switch (e.getOperator()) {
-          case "In" -> terms.add(e.getKey() + " in (" + values + ")");
-          case "NotIn" -> terms.add(e.getKey() + " notin (" + values + ")");
-          case "Exists" -> terms.add(e.getKey());
-          case "DoesNotExist" -> terms.add("!" + e.getKey());
-          default -> throw new IllegalArgumentException("unknown label selector operator " + e.getOperator());
-        }
-      });
-    }
-    return terms.isEmpty() ? null : String.join(",", terms);
-  }
-
-  private void upload(String name, Path tarball, BackupTarballWriter writer, Results warnings, Results errors,
-                      OperationLog log) throws IOException {
-    store.put(BackupLayout.ROOT.backupTarball(name), tarball);
-    ByteArrayOutputStream list = new ByteArrayOutputStream();
-    writer.resourceList().write(list);
-    store.put(BackupLayout.ROOT.backupResourceList(name), list.toByteArray());
-    ByteArrayOutputStream results = new ByteArrayOutputStream();
-    new ResultsFile(warnings, errors).write(results);
-    store.put(BackupLayout.ROOT.backupResults(name), results.toByteArray());
-    store.put(BackupLayout.ROOT.backupVolumeInfo(name), BackupVolumeInfoFile.toGzip(volumesIn(writer, log)));
-    store.put(BackupLayout.ROOT.backupLogs(name), log.finish());
-    // Velero's describe and restore read these lists; Ferry's resource backup has none of their items.
-    for (String key : List.of(BackupLayout.ROOT.backupPodVolumeBackups(name),
-        BackupLayout.ROOT.backupVolumeSnapshots(name), BackupLayout.ROOT.backupItemOperations(name))) {
-      store.put(key, VeleroBackupMetadata.emptyList());
-    }
-  }
-
-  /** The PersistentVolumes the backup holds, read again from the cluster for the volume info file. */
-  private List<io.fabric8.kubernetes.api.model.PersistentVolume> volumesIn(BackupTarballWriter writer,
-                                                                          OperationLog log) {
-    List<io.fabric8.kubernetes.api.model.PersistentVolume> volumes = new ArrayList<>();
-    for (String pv : writer.resourceList().entries().getOrDefault("v1/PersistentVolume", List.of())) {
-      try {
-        var volume = client.persistentVolumes().withName(pv).get();
-        if (volume != null) {
-          volumes.add(volume);
-        }
-      } catch (KubernetesClientException e) {
-        log.warn(SOURCE, "Cannot read PersistentVolume " + pv + " for the volume info: " + reason(e));
-      }
-    }
-    return volumes;
-  }
-
-  private io.fabric8.kubernetes.client.VersionInfo kubernetesVersion() {
-    try {
-      return client.getKubernetesVersion();
-    } catch (RuntimeException e) {
-      return null; // the annotations are informative; a backup does not fail for want of them
-    }
   }
 
   private List<String> validate(Backup backup) {
@@ -302,7 +150,7 @@ public final class Backupper {
           problems.add("namespace " + namespace + " does not exist on the source cluster; fix includedNamespaces");
         }
       } catch (KubernetesClientException e) {
-        problems.add("cannot read namespace " + namespace + ": " + reason(e));
+        problems.add("cannot read namespace " + namespace + ": " + ClientErrors.reason(e));
       }
     }
     return problems;
@@ -322,22 +170,5 @@ public final class Backupper {
 
   private String now() {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  static String reason(KubernetesClientException e) {
-    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
-      return e.getStatus().getMessage();
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static byte[] bytes(JsonNode json) {
-    try {
-      return JSON.writeValueAsBytes(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.ferry.backup.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.backup.ClientErrors;
 import dev.ferry.backup.OperationLog;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
@@ -23,29 +22,14 @@ import java.util.function.Predicate;
  * their service accounts — or, when {@code includeClusterResources} is true, every selected
  * cluster-scoped resource.
  */
-final class ClusterScopedCollector {
+record ClusterScopedCollector(KubernetesClient client, ApiDiscovery discovery, ResourceSelector selector,
+                              OperationLog log, Results errors) {
   private static final String SOURCE = "dev/ferry/backup/backup/ClusterScopedCollector.java";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final GroupResource NAMESPACES = new GroupResource("", "namespaces");
   private static final GroupResource PVS = new GroupResource("", "persistentvolumes");
   private static final GroupResource CRDS = new GroupResource("apiextensions.k8s.io", "customresourcedefinitions");
   private static final GroupResource SCCS = new GroupResource("security.openshift.io", "securitycontextconstraints");
   private static final GroupResource CRBS = new GroupResource("rbac.authorization.k8s.io", "clusterrolebindings");
-
-  private final KubernetesClient client;
-  private final ApiDiscovery discovery;
-  private final ResourceSelector selector;
-  private final OperationLog log;
-  private final Results errors;
-
-  ClusterScopedCollector(KubernetesClient client, ApiDiscovery discovery, ResourceSelector selector, OperationLog log,
-                         Results errors) {
-    this.client = client;
-    this.discovery = discovery;
-    this.selector = selector;
-    this.log = log;
-    this.errors = errors;
-  }
 
   int collect(List<String> namespaces, ClusterDependencies deps, boolean everything, BackupTarballWriter writer) {
     int count = 0;
@@ -83,15 +67,13 @@ final class ClusterScopedCollector {
         if (!wanted.test(item)) {
           continue;
         }
-        JsonNode json = JSON.valueToTree(item);
-        Backupper.ensureTypeMeta(json, resource);
         writer.add(new ItemKey(resource.groupResource(), resource.version(), null, item.getMetadata().getName()),
-            JSON.writeValueAsBytes(json));
+            BackupItems.bytes(BackupItems.tree(item, resource)));
         count++;
       }
     } catch (KubernetesClientException e) {
-      errors.addCluster("error listing " + resource.groupResource().qualified() + ": " + Backupper.reason(e));
-      log.error(SOURCE, "Error listing " + resource.groupResource().qualified() + ": " + Backupper.reason(e));
+      errors.addCluster("error listing " + resource.groupResource().qualified() + ": " + ClientErrors.reason(e));
+      log.error(SOURCE, "Error listing " + resource.groupResource().qualified() + ": " + ClientErrors.reason(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.velero.restore.ExistingResourcePolicy;
 import dev.ferry.api.velero.restore.Restore;
+import dev.ferry.api.velero.restore.RestoreSpec;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.format.BackupFormatException;
 import dev.ferry.backup.format.ExtractedBackup;
 import dev.ferry.backup.format.ItemRef;
 import dev.ferry.backup.model.GroupResource;
 import dev.ferry.backup.model.ItemKey;
+import dev.ferry.backup.restore.transform.RestoreTransform;
 import dev.ferry.backup.restore.transform.TransformContext;
 import dev.ferry.backup.restore.transform.TransformPipeline;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -19,6 +21,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -55,6 +61,38 @@ final class ItemRestorer {
     this.pipeline = pipeline;
     this.context = context;
     this.labels = Map.copyOf(labels);
+  }
+
+  /**
+   * The item restorer of one Restore: its namespace mapping, registries and restoreStatus
+   * selection, the default transforms and the caller's, and the labels every restored object gets
+   * (Velero's backup and restore names, and the caller's).
+   */
+  static ItemRestorer forRestore(KubernetesClient client, RestoreOptions options, Restore restore,
+                                 ExtractedBackup backup, RestoreJournal journal) {
+    RestoreSpec spec = restore.getSpec();
+    TransformContext context = new TransformContext(
+        spec.getNamespaceMapping() == null ? Map.of() : spec.getNamespaceMapping(),
+        options.sourceRegistry(), options.destinationRegistry(),
+        false,
+        restoreStatusFor(spec),
+        Boolean.TRUE.equals(spec.getPreserveNodePorts()));
+    List<RestoreTransform> transforms = new ArrayList<>(TransformPipeline.defaults().transforms());
+    transforms.addAll(options.extraTransforms());
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("velero.io/backup-name", spec.getBackupName());
+    labels.put("velero.io/restore-name", restore.getMetadata().getName());
+    labels.putAll(options.extraLabels());
+    return new ItemRestorer(client, restore, backup, journal, new TransformPipeline(transforms), context, labels,
+        options.privilegedWrites());
+  }
+
+  private static Set<GroupResource> restoreStatusFor(RestoreSpec spec) {
+    Set<GroupResource> result = new HashSet<>();
+    if (spec.getRestoreStatus() != null && spec.getRestoreStatus().getIncludedResources() != null) {
+      spec.getRestoreStatus().getIncludedResources().forEach(r -> result.add(GroupResource.parse(r)));
+    }
+    return result;
   }
 
   /** Returns true if the object was created or updated. */

@@ -26,21 +26,22 @@ final class RestoreJournal {
   }
 
   void warn(String namespace, String message) {
-    if (namespace == null) {
-      warnings.addCluster(message);
-    } else {
-      warnings.addNamespace(namespace, message);
-    }
+    add(warnings, namespace, message);
     log.warn(SOURCE, message);
   }
 
   void error(String namespace, String message) {
-    if (namespace == null) {
-      errors.addCluster(message);
-    } else {
-      errors.addNamespace(namespace, message);
-    }
+    add(errors, namespace, message);
     log.error(SOURCE, message);
+  }
+
+  /** Under its namespace, or under Cluster for a cluster-scoped item ({@code namespace} null). */
+  private static void add(Results results, String namespace, String message) {
+    if (namespace == null) {
+      results.addCluster(message);
+    } else {
+      results.addNamespace(namespace, message);
+    }
   }
 
   void record(String apiVersion, String kind, String namespace, String name, String outcome) {

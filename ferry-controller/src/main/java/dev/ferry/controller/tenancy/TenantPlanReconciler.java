@@ -41,8 +41,7 @@ public class TenantPlanReconciler implements Reconciler<MigPlan> {
       return UpdateControl.noUpdate(); // the cluster admin's plans: MigPlanReconciler's
     }
     List<Condition> next = new ArrayList<>();
-    try (var checked = tenants.migration(context.getClient())
-        .check(plan)) {
+    try (var checked = tenants.planCheck(context.getClient()).check(plan)) {
       next.add(Condition.of(Condition.READY, Category.REQUIRED, null, "The self-service plan is ready; its "
           + "migrations run as " + checked.source().identity().username() + " on the source cluster and as "
           + checked.destination().identity().username() + " on the destination cluster."));

@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /**
  * What the self-service reconcilers share: the objects outside the controller's namespace are
- * tenants', and each is checked or run through a {@link TenantMigration} built the same way.
+ * tenants', and each is checked ({@link TenantPlanCheck}) or run ({@link TenantMigration}) the same way.
  */
 public record TenantScope(ClusterClients clusters, MigStorageLocations storages, String controllerNamespace,
     Clock clock) {
@@ -18,8 +18,13 @@ public record TenantScope(ClusterClients clusters, MigStorageLocations storages,
     return !controllerNamespace.equals(object.getMetadata().getNamespace());
   }
 
-  /** A tenant migration (or plan check) whose host-cluster reads and writes go through {@code host}. */
+  /** A tenant plan check whose host-cluster reads go through {@code host}. */
+  TenantPlanCheck planCheck(KubernetesClient host) {
+    return new TenantPlanCheck(host, clusters, storages, controllerNamespace);
+  }
+
+  /** A tenant migration whose host-cluster reads and writes go through {@code host}. */
   TenantMigration migration(KubernetesClient host) {
-    return new TenantMigration(host, clusters, storages, controllerNamespace, clock);
+    return new TenantMigration(planCheck(host), clock);
   }
 }

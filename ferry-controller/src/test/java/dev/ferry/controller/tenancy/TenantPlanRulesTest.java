@@ -66,7 +66,7 @@ class TenantPlanRulesTest {
 
   @Test
   void namespaceEntriesMapSourceToDestination() {
-    assertThat(TenantMigration.mapping(java.util.List.of("a", "b:c"))).isEqualTo(Map.of("a", "a", "b", "c"));
+    assertThat(TenantRequests.mapping(java.util.List.of("a", "b:c"))).isEqualTo(Map.of("a", "a", "b", "c"));
   }
 
   private static MigStorage storage(String spec) {
