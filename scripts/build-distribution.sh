@@ -7,7 +7,7 @@
 #     runtime/           a Java runtime made by jlink with only the modules in ferry-cli/src/dist/jdk-modules
 #     lib/*.jar          the CLI and its libraries (no test libraries)
 #     lib/ferry.aot      AOT cache (JDK 25+): classes loaded and linked, methods profiled, by a
-#                        training run of the common commands (dev.ferry.cli.AotTraining)
+#                        training run of version, get and describe (dev.ferry.cli.AotTraining)
 #     deploy/            the controller's manifests and deploy/crds/ (the 15 CRDs)
 #     share/bash-completion/completions/ferry   `ferry completion bash`, for packagers
 #
