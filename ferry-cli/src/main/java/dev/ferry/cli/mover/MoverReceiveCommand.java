@@ -1,6 +1,6 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.MoverTlsFiles;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import dev.ferry.volumes.direct.DirectOptions;
 import dev.ferry.volumes.direct.Receiver;
 import java.io.IOException;

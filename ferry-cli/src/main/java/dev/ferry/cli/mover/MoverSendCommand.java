@@ -1,7 +1,7 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.MoverTlsFiles;
-import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.volumes.mover.MoverTlsFiles;
+import dev.ferry.volumes.mover.TransferSummary;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
 import dev.ferry.volumes.direct.DirectOptions;
 import dev.ferry.volumes.direct.Sender;
