@@ -7,7 +7,7 @@
 #     runtime/           a Java runtime made by jlink with only the modules in ferry-cli/src/dist/jdk-modules
 #     lib/*.jar          the CLI and its libraries (no test libraries)
 #     lib/ferry.aot      AOT cache (JDK 25+): classes loaded and linked, methods profiled, by a
-#                        training run of the common commands (dev.ferry.cli.AotTraining)
+#                        training run of version, get and describe (dev.ferry.cli.AotTraining)
 #     deploy/            the controller's manifests and deploy/crds/ (the 15 CRDs)
 #     share/bash-completion/completions/ferry   `ferry completion bash`, for packagers
 #
@@ -47,34 +47,62 @@ modules="$(grep -v '^#' "$SRC/jdk-modules" | paste -sd, -)"
   --output "$OUT/runtime"
 log "runtime: jlink of $RUNTIME_JDK ($(feature "$RUNTIME_JDK")), $(du -sh "$OUT/runtime" | cut -f1)"
 
-# The class path: the CLI first, then Ferry's modules, then the libraries (the order is fixed: the
-# AOT cache is valid only for the class path it was trained with).
-# Only this build's jars (target/runtime-classpath.txt, from the dependency plugin): target/lib may
-# still hold jars an earlier build needed.
+# The class path, in two parts. First the jars the quick commands (version, get, describe) need:
+# the CLI, Ferry's modules, fabric8's client and Kubernetes model, Jackson, YAML, logging and picocli
+# (by Maven group, from target/runtime-classpath.txt: only this build's jars; target/lib may still
+# hold jars an earlier build needed). Then the rest (the object stores' SDKs, the operator
+# framework, metrics, gRPC, Netty, …). bin/ferry gives the quick commands only the first part: a
+# class or resource the JVM looks up on the class path is looked for in every jar of it (~35 instead
+# of ~235 to open). The AOT cache is trained with the first part, and serves both: a class path
+# that begins with the cache's is accepted. The order is fixed: the cache is valid only for it.
 [[ -f "$TARGET/runtime-classpath.txt" ]] || { echo "build-distribution: no target/runtime-classpath.txt; run mvn package -pl ferry-cli" >&2; exit 2; }
-names="$(tr ':' '\n' < "$TARGET/runtime-classpath.txt" | xargs -n1 basename)"
+quick_jars=()
+other_jars=()
+while IFS= read -r path || [[ -n "$path" ]]; do
+  [[ -n "$path" ]] || continue
+  jar="$(basename "$path")"
+  group="dev/ferry"
+  [[ "$path" == */repository/* ]] && group="$(dirname "$(dirname "$(dirname "${path#*/repository/}")")")"
+  case "$group/$jar" in
+    io/fabric8/openshift-model*) other_jars+=("$jar") ;;
+    dev/ferry/* | io/fabric8/* | com/fasterxml/jackson/* | org/snakeyaml/* | org/yaml/* | ch/qos/logback/* \
+      | org/slf4j/* | info/picocli/*) quick_jars+=("$jar") ;;
+    *) other_jars+=("$jar") ;;
+  esac
+done < <(tr ':' '\n' < "$TARGET/runtime-classpath.txt")
 cp -p "$TARGET/ferry-cli.jar" "$OUT/lib/"
-for jar in $names; do cp -p "$TARGET/lib/$jar" "$OUT/lib/"; done
-jars=(ferry-cli.jar)
-for jar in $(echo "$names" | grep '^ferry-' | sort) $(echo "$names" | grep -v '^ferry-' | sort); do
-  jars+=("$jar")
-done
-classpath=""
-for jar in "${jars[@]}"; do classpath+="${classpath:+:}\$home/lib/$jar"; done
+for jar in "${quick_jars[@]}" "${other_jars[@]}"; do cp -p "$TARGET/lib/$jar" "$OUT/lib/"; done
+# picocli's class files are Java 5's, which no AOT cache can hold: rewritten as Java 17 class files
+# (same code, with the stack-map frames the modern verifier needs) they come from the cache too.
+if ((AOT)); then
+  for jar in "${quick_jars[@]}"; do
+    if [[ "$jar" == picocli-*.jar ]]; then
+      n="$("$RUNTIME_JDK/bin/java" "$SRC/ModernClassFiles.java" "$TARGET/lib/$jar" "$OUT/lib/$jar")"
+      chmod 644 "$OUT/lib/$jar"
+      log "$jar: $n class files rewritten from Java 5 to Java 17 (src/dist/ModernClassFiles.java)"
+    fi
+  done
+fi
+ordered() { printf '%s\n' "$@" | grep '^ferry-' | sort; printf '%s\n' "$@" | grep -v '^ferry-' | sort; }
+quick_classpath="\$home/lib/ferry-cli.jar"
+for jar in $(ordered "${quick_jars[@]}"); do quick_classpath+=":\$home/lib/$jar"; done
+other_classpath=""
+for jar in $(ordered "${other_jars[@]}"); do other_classpath+="${other_classpath:+:}\$home/lib/$jar"; done
 
 # JVM options of the launcher: the serial collector (small heaps, quickest start) for all, and C1
 # alone for short commands (bin/ferry picks). The AOT cache is trained with the short ones.
 long_opts='-XX:+UseSerialGC'
 java_opts="$long_opts -XX:TieredStopAtLevel=1"
-sed -e "s|@CLASSPATH@|$classpath|" -e "s|@SHORT_JAVA_OPTS@|$java_opts|" -e "s|@LONG_JAVA_OPTS@|$long_opts|" \
+sed -e "s|@QUICK_CLASSPATH@|$quick_classpath|" -e "s|@OTHER_CLASSPATH@|$other_classpath|" -e "s|@SHORT_JAVA_OPTS@|$java_opts|" -e "s|@LONG_JAVA_OPTS@|$long_opts|" \
   "$SRC/bin/ferry" > "$OUT/bin/ferry"
 cp "$SRC/bin/kubectl-ferry" "$SRC/bin/kubectl_complete-ferry" "$OUT/bin/"
 chmod 755 "$OUT/bin/"*
 cp -r "$ROOT/deploy" "$OUT/deploy"
 
 if ((AOT)); then
-  # One training JVM (the cache holds what one run loaded); same runtime, class path and GC as the launcher.
-  cp_abs="$(printf '%s\n' "${jars[@]}" | sed "s|^|$OUT/lib/|" | paste -sd: -)"
+  # One training JVM (the cache holds what one run loaded); same runtime, class path and GC as the
+  # launcher's quick commands.
+  cp_abs="$(echo "$quick_classpath" | sed "s|\\\$home|$OUT|g")"
   # The training API server's TLS identity (a throw-away self-signed key made by the JDK's keytool).
   tls="$(mktemp -d)"
   "$RUNTIME_JDK/bin/keytool" -genkeypair -alias training -keyalg EC -groupname secp256r1 -validity 2 \

@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -28,32 +29,37 @@ import javax.net.ssl.SSLServerSocket;
  * (scripts/build-distribution.sh runs this once with {@code -XX:AOTCacheOutput}): the classes it
  * loads and links, and the methods it profiles, are what later runs of {@code ferry} find ready.
  *
- * <p>It runs the commands users type most, in this one JVM: version, help, {@code crds print},
- * completion, and {@code get}/{@code describe} of every kind against a loopback HTTPS endpoint that
- * answers every request with an empty list or a 404 (the build has no cluster; what matters is that
- * the client, the TLS handshake, the JSON reading and the table printing run), and a {@code get} to
- * a closed port (the error path). Output goes to the build log's bin (stdout is discarded). The
- * server's key and certificate come from scripts/build-distribution.sh (keytool), in
+ * <p>An AOT cache's classes are loaded and linked at the start of <em>every</em> later run, needed
+ * or not, so the workload is the commands that must answer at once and nothing else: {@code
+ * version}, and {@code get}/{@code describe} of every kind, against a loopback HTTPS endpoint that
+ * answers as an API server would — a list holding one sample object, the sample object by name, a
+ * 404 for the name "missing" (the build has no cluster; what matters is that the client, the TLS
+ * handshake, the JSON reading of each kind and the table and describe printing run) — and a {@code
+ * get} to a closed port (the error path). Help, completion and {@code crds print} are left out: they
+ * build the model of the whole command tree, which would put the testbed's, the controller's and
+ * the metrics' classes into every start. The training runs with the short class path of the launcher
+ * (bin/ferry), which the cache then belongs to; longer class paths that begin with it use it too.
+ *
+ * <p>The server's key and certificate come from scripts/build-distribution.sh (keytool), in
  * {@code -Dferry.aot.keystore} (PKCS12, password {@code training}) and {@code -Dferry.aot.ca} (PEM):
  * made here with BouncyCastle they would put its signed jar's verification into every start-up.
- *
- * <p>Everything it loads is loaded again at the start of every later command (an AOT cache's
- * classes are linked ahead of time, all at once), so it avoids what a short command never needs.
  */
 public final class AotTraining {
   private static final List<String> GROUPS =
       List.of("plan", "migration", "cluster", "storage", "hook", "backup", "restore");
+  private static final String NAMESPACE = "openshift-migration";
+  private static final String SAMPLE = "sample";
 
   private AotTraining() {
   }
 
   public static void main(String[] args) throws Exception {
-    PrintStream err = System.err;
     Path dir = Files.createTempDirectory("ferry-aot-training");
+    Map<String, String> samples = samples();
     try (SSLServerSocket server = (SSLServerSocket) serverContext().getServerSocketFactory()
              .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
          ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread answering = new Thread(() -> answer(server), "aot-training-api");
+      Thread answering = new Thread(() -> answer(server, samples), "aot-training-api");
       answering.setDaemon(true);
       answering.start();
       String ca = base64(Files.readString(Path.of(System.getProperty("ferry.aot.ca"))));
@@ -64,26 +70,19 @@ public final class AotTraining {
 
       run("version");
       run("version", "-o", "json");
-      run("--help");
-      run("crds", "print");
-      run("crds", "print", "-o", "json");
-      run("crds", "print", "-o", "table");
-      run("completion", "bash");
       for (String group : GROUPS) {
-        run(group, "--help");
         run(group, "get", "--kubeconfig", plain.toString());
         run(group, "get", "-o", "yaml", "--kubeconfig", plain.toString());
+        run(group, "describe", SAMPLE, "--kubeconfig", plain.toString());
         run(group, "describe", "missing", "--kubeconfig", plain.toString());
-        run("__complete", group, "describe", "", "--kubeconfig", plain.toString());
       }
       run("plan", "get", "--kubeconfig", refused.toString());
-      readEveryKind();
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    err.println("aot-training: done");
+    System.err.println("aot-training: done");
   }
 
   private static void run(String... args) {
@@ -92,17 +91,19 @@ public final class AotTraining {
   }
 
   /**
-   * Each kind written and read back as the API server sends it: Jackson's (de)serializers for them,
-   * with the CLI's mapping (fabric8's default would scan in every model class on the class path).
+   * One object of each kind as the API server sends it, by its resource (plural): written with the
+   * CLI's mapping, so that the (de)serializers of every kind are trained too.
    */
-  private static void readEveryKind() throws ReflectiveOperationException {
+  private static Map<String, String> samples() throws ReflectiveOperationException {
     KubernetesSerialization serialization = LightSerialization.get();
+    Map<String, String> samples = new HashMap<>();
     for (Class<? extends HasMetadata> type : ApiTypes.ALL) {
       HasMetadata object = type.getDeclaredConstructor().newInstance();
-      object.setMetadata(new ObjectMetaBuilder().withName("sample").withNamespace("openshift-migration")
-          .withCreationTimestamp("2026-01-01T00:00:00Z").build());
-      serialization.unmarshal(serialization.asJson(object), type);
+      object.setMetadata(new ObjectMetaBuilder().withName(SAMPLE).withNamespace(NAMESPACE)
+          .withCreationTimestamp("2026-01-01T00:00:00Z").withUid("00000000-0000-0000-0000-000000000001").build());
+      samples.put(HasMetadata.getPlural(type), serialization.asJson(object));
     }
+    return samples;
   }
 
   private static SSLContext serverContext() throws Exception {
@@ -147,8 +148,11 @@ public final class AotTraining {
     return file;
   }
 
-  /** Answers each HTTP/1.1 request: a list gets an empty list, the object named "missing" a 404 Status. */
-  private static void answer(ServerSocket server) {
+  /**
+   * Answers each HTTP/1.1 request: {@code …/PLURAL} gets a list of the sample, {@code …/PLURAL/sample}
+   * the sample, the name "missing" a 404 Status, anything else an empty list.
+   */
+  private static void answer(ServerSocket server, Map<String, String> samples) {
     while (!server.isClosed()) {
       try (Socket socket = server.accept()) {
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -156,16 +160,25 @@ public final class AotTraining {
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
           // headers: nothing in them changes the answer
         }
-        String path = requestLine == null ? "/" : requestLine.split(" ")[1];
-        // Training names one object, "missing"; everything else it asks for is a list.
-        boolean list = !path.replaceAll("\\?.*", "").endsWith("/missing");
-        String body = list
-            ? "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\"},\"items\":[]}"
-            : "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404,"
-                + "\"message\":\"not found\"}";
+        String path = requestLine == null ? "/" : requestLine.split(" ")[1].replaceAll("\\?.*", "");
+        String[] segments = path.split("/");
+        String last = segments[segments.length - 1];
+        String parent = segments.length > 1 ? segments[segments.length - 2] : "";
+        boolean missing = last.equals("missing");
+        String body;
+        if (missing) {
+          body = "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"NotFound\","
+              + "\"code\":404,\"message\":\"not found\"}";
+        } else if (last.equals(SAMPLE) && samples.containsKey(parent)) {
+          body = samples.get(parent);
+        } else {
+          String item = samples.get(last);
+          body = "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\"},\"items\":["
+              + (item == null ? "" : item) + "]}";
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         OutputStream out = socket.getOutputStream();
-        out.write(((list ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\nContent-Type: application/json\r\n"
+        out.write(((missing ? "HTTP/1.1 404 Not Found" : "HTTP/1.1 200 OK") + "\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();

@@ -93,6 +93,34 @@ class DistributionIT {
         .containsExactly("NAME", "shop-" + ns);
   }
 
+  /**
+   * version, get and describe run on the launcher's short class path (bin/ferry): each kind's get
+   * and describe must find every class it needs there, and none of them loads the testbed's.
+   */
+  @Test
+  void quickCommandsNeedOnlyTheShortClassPath(Testbed testbed, @TempDir Path dir) throws Exception {
+    UnpackedDistribution dist = UnpackedDistribution.get();
+    LocalCluster cluster = testbed.source();
+    new CrdInstaller(cluster.client()).install(Crds.definitions(), 60);
+    Path kubeconfig = dir.resolve("kubeconfig");
+    cluster.writeKubeconfig(kubeconfig);
+    String ns = "quick-" + UUID.randomUUID().toString().substring(0, 6);
+    for (String group : List.of("plan", "migration", "cluster", "storage", "hook", "backup", "restore")) {
+      Path classLog = dir.resolve(group + "-classes.log");
+      UnpackedDistribution.Result get = dist.run("ferry", List.of(),
+          Map.of("FERRY_JAVA_OPTS", "-Xlog:class+load:file=" + classLog), group, "get", "-n", ns,
+          "--kubeconfig", kubeconfig.toString());
+      assertThat(get.exitCode()).as(get.all()).isZero();
+      List<String> loaded = Files.readAllLines(classLog);
+      assertThat(loaded).as("classes of %s get", group).noneMatch(l -> l.contains(" dev.ferry.testbed."))
+          .anyMatch(l -> l.contains(" dev.ferry.cli.Main source: shared objects file"));
+      UnpackedDistribution.Result describe = dist.ferry(group, "describe", "missing", "-n", ns,
+          "--kubeconfig", kubeconfig.toString());
+      assertThat(describe.exitCode()).as(describe.all()).isEqualTo(2);
+      assertThat(describe.err()).as(describe.all()).contains("not found").doesNotContain("Exception");
+    }
+  }
+
   private static String firstColumn(String line) {
     return line.split("\\s+")[0];
   }

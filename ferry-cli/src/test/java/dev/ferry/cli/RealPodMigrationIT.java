@@ -12,7 +12,7 @@ import dev.ferry.controller.volumes.InProcessVolumeLauncher;
 import dev.ferry.controller.volumes.LauncherChoice;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
 import dev.ferry.controller.volumes.MoverJobs;
-import dev.ferry.controller.volumes.MoverTlsFiles;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import dev.ferry.controller.volumes.ProgressReports;
 import dev.ferry.testbed.RealNode;
 import dev.ferry.testbed.Testbed;

@@ -11,6 +11,7 @@ import dev.ferry.cli.output.ObjectDescription;
 import dev.ferry.cli.output.ResultsSection;
 import dev.ferry.cli.output.TabAligner;
 import dev.ferry.cli.output.VeleroFormat;
+import dev.ferry.cli.output.VeleroSections;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -52,20 +53,10 @@ public final class BackupDescription {
     d.printf("Errors:\t%d\n", VeleroFormat.count(status.getErrors()));
     d.printf("Warnings:\t%d\n", VeleroFormat.count(status.getWarnings()));
 
-    d.println();
-    d.printf("Namespaces:\n");
-    d.printf("\tIncluded:\t%s\n", VeleroFormat.list(spec.getIncludedNamespaces(), "*"));
-    d.printf("\tExcluded:\t%s\n", VeleroFormat.list(spec.getExcludedNamespaces(), VeleroFormat.NONE));
-
-    d.println();
-    d.printf("Resources:\n");
-    d.printf("\tIncluded:\t%s\n", VeleroFormat.list(spec.getIncludedResources(), "*"));
-    d.printf("\tExcluded:\t%s\n", VeleroFormat.list(spec.getExcludedResources(), VeleroFormat.NONE));
-    d.printf("\tCluster-scoped:\t%s\n",
-        VeleroFormat.bool(spec.getIncludeClusterResources(), "excluded", "included", "auto"));
-
-    d.println();
-    d.printf("Label selector:\t%s\n", VeleroFormat.selector(spec.getLabelSelector()));
+    VeleroSections.namespaces(d, spec.getIncludedNamespaces(), "*", spec.getExcludedNamespaces());
+    VeleroSections.resources(d, spec.getIncludedResources(), spec.getExcludedResources(),
+        spec.getIncludeClusterResources());
+    VeleroSections.labelSelector(d, spec.getLabelSelector());
 
     d.println();
     String location = spec.getStorageLocation();
@@ -75,24 +66,14 @@ public final class BackupDescription {
     // An unset TTL means Velero's (and Ferry's) default of 30 days.
     d.printf("TTL:\t%s\n", spec.getTtl() == null || spec.getTtl().isBlank() ? DEFAULT_TTL : spec.getTtl());
 
-    d.println();
-    d.printf("Started:\t%s\n", VeleroFormat.time(status.getStartTimestamp(), "<n/a>"));
-    d.printf("Completed:\t%s\n", VeleroFormat.time(status.getCompletionTimestamp(), "<n/a>"));
+    VeleroSections.times(d, status.getStartTimestamp(), status.getCompletionTimestamp());
 
     d.println();
     d.printf("Expiration:\t%s\n", VeleroFormat.time(status.getExpiration(), "<n/a>"));
 
     if (status.getProgress() != null) {
-      d.println();
-      int total = VeleroFormat.count(status.getProgress().getTotalItems());
-      int done = VeleroFormat.count(status.getProgress().getItemsBackedUp());
-      if (phase == BackupPhase.IN_PROGRESS) {
-        d.printf("Estimated total items to be backed up:\t%d\n", total);
-        d.printf("Items backed up so far:\t%d\n", done);
-      } else {
-        d.printf("Total items to be backed up:\t%d\n", total);
-        d.printf("Items backed up:\t%d\n", done);
-      }
+      VeleroSections.progress(d, phase == BackupPhase.IN_PROGRESS, status.getProgress().getTotalItems(),
+          status.getProgress().getItemsBackedUp(), "backed up");
     }
 
     if (resourceList != null) {

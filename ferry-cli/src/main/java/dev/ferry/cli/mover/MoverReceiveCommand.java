@@ -1,12 +1,11 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.MoverTlsFiles;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import dev.ferry.volumes.direct.DirectOptions;
 import dev.ferry.volumes.direct.Receiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -14,16 +13,9 @@ import picocli.CommandLine.Option;
 
 /** The destination side of a direct transfer: listens, receives one transfer into the volume, exits. */
 @Command(name = "receive", description = "Receive a volume's data from `ferry mover send` over mutual TLS.")
-class MoverReceiveCommand extends MoverTask {
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "The volume's directory.")
-  Path root;
-
+class MoverReceiveCommand extends DirectMoverTask {
   @Option(names = "--listen", required = true, paramLabel = "ADDR:PORT", description = "Where to listen, e.g. 0.0.0.0:7443.")
   String listen;
-
-  @Option(names = "--tls-dir", required = true, paramLabel = "DIR",
-      description = "The transfer's TLS files (ca.crt, receiver.crt, receiver.key).")
-  Path tlsDir;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT24H",
       description = "Give up if no transfer completes in this time (ISO-8601, default ${DEFAULT-VALUE}).")

@@ -1,7 +1,7 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.MoverTlsFiles;
-import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.volumes.mover.MoverTlsFiles;
+import dev.ferry.volumes.mover.TransferSummary;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
 import dev.ferry.volumes.direct.DirectOptions;
 import dev.ferry.volumes.direct.Sender;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -19,16 +18,9 @@ import picocli.CommandLine.Option;
 /** The source side of a direct transfer: sends what the receiver lacks, then exits. */
 @Command(name = "send", description = "Send a volume's data to `ferry mover receive` over mutual TLS (only what "
     + "differs).")
-class MoverSendCommand extends MoverTask {
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "The volume's directory.")
-  Path root;
-
+class MoverSendCommand extends DirectMoverTask {
   @Option(names = "--to", required = true, paramLabel = "HOST:PORT", description = "The receiver's address.")
   String to;
-
-  @Option(names = "--tls-dir", required = true, paramLabel = "DIR",
-      description = "The transfer's TLS files (ca.crt, sender.crt, sender.key).")
-  Path tlsDir;
 
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "PT5M",
       description = "Keep trying to reach a receiver that is not listening yet for this long (default ${DEFAULT-VALUE}).")

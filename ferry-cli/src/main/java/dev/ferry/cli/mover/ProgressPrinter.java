@@ -1,6 +1,6 @@
 package dev.ferry.cli.mover;
 
-import dev.ferry.controller.volumes.MoverLogLine;
+import dev.ferry.volumes.mover.MoverLogLine;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
 import java.io.PrintWriter;

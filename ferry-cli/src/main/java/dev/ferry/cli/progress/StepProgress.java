@@ -1,7 +1,7 @@
 package dev.ferry.cli.progress;
 
 import dev.ferry.api.migration.migration.Step;
-import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.volumes.mover.TransferSummary;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,6 +10,7 @@ import dev.ferry.cli.output.ObjectDescription;
 import dev.ferry.cli.output.ResultsSection;
 import dev.ferry.cli.output.TabAligner;
 import dev.ferry.cli.output.VeleroFormat;
+import dev.ferry.cli.output.VeleroSections;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -57,24 +58,15 @@ public final class RestoreDescription {
     d.println();
     d.printf("Backup:\t%s\n", spec.getBackupName() == null ? "" : spec.getBackupName());
 
-    d.println();
-    d.printf("Namespaces:\n");
-    d.printf("\tIncluded:\t%s\n",
-        VeleroFormat.list(spec.getIncludedNamespaces(), "all namespaces found in the backup"));
-    d.printf("\tExcluded:\t%s\n", VeleroFormat.list(spec.getExcludedNamespaces(), VeleroFormat.NONE));
-
-    d.println();
-    d.printf("Resources:\n");
-    d.printf("\tIncluded:\t%s\n", VeleroFormat.list(spec.getIncludedResources(), "*"));
-    d.printf("\tExcluded:\t%s\n", VeleroFormat.list(spec.getExcludedResources(), VeleroFormat.NONE));
-    d.printf("\tCluster-scoped:\t%s\n",
-        VeleroFormat.bool(spec.getIncludeClusterResources(), "excluded", "included", "auto"));
+    VeleroSections.namespaces(d, spec.getIncludedNamespaces(), "all namespaces found in the backup",
+        spec.getExcludedNamespaces());
+    VeleroSections.resources(d, spec.getIncludedResources(), spec.getExcludedResources(),
+        spec.getIncludeClusterResources());
 
     d.println();
     VeleroFormat.describeMap(d, "Namespace mappings", spec.getNamespaceMapping());
 
-    d.println();
-    d.printf("Label selector:\t%s\n", VeleroFormat.selector(spec.getLabelSelector()));
+    VeleroSections.labelSelector(d, spec.getLabelSelector());
 
     d.println();
     d.printf("Restore PVs:\t%s\n", VeleroFormat.bool(spec.getRestorePVs(), "false", "true", "auto"));
@@ -83,21 +75,11 @@ public final class RestoreDescription {
     d.printf("Existing Resource Policy:\t%s\n", spec.getExistingResourcePolicy() == null ? VeleroFormat.NONE
         : spec.getExistingResourcePolicy().value());
 
-    d.println();
-    d.printf("Started:\t%s\n", VeleroFormat.time(status.getStartTimestamp(), "<n/a>"));
-    d.printf("Completed:\t%s\n", VeleroFormat.time(status.getCompletionTimestamp(), "<n/a>"));
+    VeleroSections.times(d, status.getStartTimestamp(), status.getCompletionTimestamp());
 
     if (status.getProgress() != null) {
-      d.println();
-      int total = VeleroFormat.count(status.getProgress().getTotalItems());
-      int done = VeleroFormat.count(status.getProgress().getItemsRestored());
-      if (phase == RestorePhase.IN_PROGRESS) {
-        d.printf("Estimated total items to be restored:\t%d\n", total);
-        d.printf("Items restored so far:\t%d\n", done);
-      } else {
-        d.printf("Total items to be restored:\t%d\n", total);
-        d.printf("Items restored:\t%d\n", done);
-      }
+      VeleroSections.progress(d, phase == RestorePhase.IN_PROGRESS, status.getProgress().getTotalItems(),
+          status.getProgress().getItemsRestored(), "restored");
     }
 
     if (resourceList != null) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cli.Main;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
-import dev.ferry.controller.volumes.MoverTlsFiles;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import dev.ferry.volumes.fs.TreeVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -12,7 +12,7 @@ import dev.ferry.controller.volumes.ClaimsToCopy;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
 import dev.ferry.controller.volumes.LauncherChoice;
 import dev.ferry.controller.volumes.ProgressReports;
-import dev.ferry.controller.volumes.TransferSummary;
+import dev.ferry.volumes.mover.TransferSummary;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;

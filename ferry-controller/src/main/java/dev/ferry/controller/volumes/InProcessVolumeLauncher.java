@@ -4,6 +4,7 @@ import dev.ferry.controller.logging.LogContext;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
+import dev.ferry.volumes.mover.TransferSummary;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,7 @@
 package dev.ferry.controller.volumes;
 
+import dev.ferry.volumes.mover.MoverLogLine;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;

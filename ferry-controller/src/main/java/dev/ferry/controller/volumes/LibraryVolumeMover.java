@@ -9,6 +9,7 @@ import dev.ferry.volumes.direct.MigrationCertificates;
 import dev.ferry.volumes.direct.TransferResult;
 import dev.ferry.volumes.fs.TreeVerifier;
 import dev.ferry.volumes.fs.VolumeMismatchException;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import dev.ferry.volumes.repo.RestoreResult;
 import dev.ferry.volumes.repo.SnapshotInfo;
 import dev.ferry.volumes.repo.SnapshotRepository;

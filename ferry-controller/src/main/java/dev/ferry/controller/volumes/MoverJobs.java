@@ -1,5 +1,6 @@
 package dev.ferry.controller.volumes;
 
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;

@@ -6,6 +6,7 @@ import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgressSpec;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgressStatus;
 import dev.ferry.api.migration.volumes.RsyncPodStatus;
 import dev.ferry.volumes.TransferProgress;
+import dev.ferry.volumes.mover.TransferSummary;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;

@@ -8,6 +8,7 @@ import dev.ferry.api.migration.volumes.DirectVolumeMigrationStatus;
 import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
+import dev.ferry.volumes.mover.TransferSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.ferry.controller.FerryCrds;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;

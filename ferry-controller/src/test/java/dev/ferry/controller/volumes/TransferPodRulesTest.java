@@ -3,6 +3,7 @@ package dev.ferry.controller.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.volumes.direct.MigrationCertificates;
+import dev.ferry.volumes.mover.MoverTlsFiles;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -3,6 +3,8 @@ package dev.ferry.controller.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.volumes.TransferProgress;
+import dev.ferry.volumes.mover.MoverLogLine;
+import dev.ferry.volumes.mover.TransferSummary;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;

@@ -1,4 +1,4 @@
-package dev.ferry.controller.volumes;
+package dev.ferry.volumes.mover;
 
 import dev.ferry.volumes.TransferProgress;
 import java.time.Duration;
