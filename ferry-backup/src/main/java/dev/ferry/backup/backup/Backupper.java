@@ -153,6 +153,10 @@ public final class Backupper {
     ClusterDependencies dependencies = new ClusterDependencies();
     LabelSelector labelSelector = spec.getLabelSelector();
     int count = 0;
+    long estimate = ItemEstimate.count(client, discovery.namespaced().stream().filter(selector::selects).toList(),
+        spec.getIncludedNamespaces(), labelSelector == null ? null : selectorString(labelSelector));
+    status.getProgress().setTotalItems((int) Math.min(Integer.MAX_VALUE, estimate));
+    progress.accept(status);
     for (String namespace : spec.getIncludedNamespaces()) {
       log.info(SOURCE, "Backing up namespace " + namespace);
       for (ApiResource resource : discovery.namespaced()) {
@@ -165,6 +169,8 @@ public final class Backupper {
           dependencies.noteCustomResource(resource.groupResource());
         }
         status.getProgress().setItemsBackedUp(count);
+        // Objects created since the estimate: the total is never below what is done.
+        status.getProgress().setTotalItems(Math.max(count, status.getProgress().getTotalItems()));
         progress.accept(status);
       }
     }
