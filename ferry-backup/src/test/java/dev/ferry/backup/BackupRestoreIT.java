@@ -72,11 +72,23 @@ class BackupRestoreIT {
     SampleApplication.deploy(source.client(), ns, crdGroup, sourceRegistry);
 
     try (ObjectStore store = new FilesystemObjectStore(repo)) {
+      // The first published total is counted before any object is written (Velero's estimated total).
+      List<int[]> published = new java.util.ArrayList<>();
       BackupStatus backup = new Backupper(source.client(), store, Clock.systemUTC()).run(backup("b-" + suffix, ns),
-          s -> { });
+          s -> {
+            if (s.getProgress() != null && s.getProgress().getTotalItems() != null) {
+              Integer done = s.getProgress().getItemsBackedUp();
+              published.add(new int[] {done == null ? 0 : done, s.getProgress().getTotalItems()});
+            }
+          });
       assertThat(backup.getPhase()).as("%s", backup.getFailureReason()).isEqualTo(BackupPhase.COMPLETED);
       assertThat(backup.getErrors()).isZero();
       assertThat(backup.getProgress().getItemsBackedUp()).isGreaterThan(25);
+      assertThat(published).isNotEmpty();
+      assertThat(published.get(0)[0]).isZero();
+      // Everything but the cluster-scoped dependencies, which are found as the backup goes.
+      assertThat(published.get(0)[1]).isGreaterThan(25).isLessThanOrEqualTo(backup.getProgress().getTotalItems());
+      assertThat(backup.getProgress().getTotalItems()).isEqualTo(backup.getProgress().getItemsBackedUp());
       for (String key : List.of(BackupLayout.ROOT.backupMetadata("b-" + suffix), BackupLayout.ROOT.backupTarball("b-" + suffix),
           BackupLayout.ROOT.backupLogs("b-" + suffix), BackupLayout.ROOT.backupResourceList("b-" + suffix),
           BackupLayout.ROOT.backupResults("b-" + suffix))) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.logging.reader.LogCollector;
+import dev.ferry.controller.metrics.ControllerMetrics;
+import dev.ferry.controller.metrics.MetricsServer;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
@@ -123,10 +125,21 @@ class LogsAndMustGatherIT {
 
     // must-gather: the same error inside the archive, with the CRs; no secret anywhere in it.
     Path gathered = dir.resolve("gathered");
-    CliRun gather = CliRun.of("must-gather", "plan-" + s, "--since", "1h", "--dest-dir", gathered.toString(),
-        "--log-dir", logDir.toString(), "--kubeconfig", kubeconfig.toString(), context);
+    // The controller's metrics listener (as 'ferry controller' starts it: it keeps its scrapes from the start).
+    ControllerMetrics metrics = new ControllerMetrics();
+    metrics.record(host.resources(MigMigration.class).inNamespace(PlanFixture.NS).withName("good-" + s).get());
+    CliRun gather;
+    try (MetricsServer listener = MetricsServer.start(metrics, java.net.InetAddress.getLoopbackAddress(), 0)) {
+      gather = CliRun.of("must-gather", "plan-" + s, "--since", "1h", "--dest-dir", gathered.toString(),
+          "--log-dir", logDir.toString(), "--metrics", "--metrics-url",
+          "http://127.0.0.1:" + listener.port() + "/metrics", "--kubeconfig", kubeconfig.toString(), context);
+    }
     assertThat(gather.exitCode()).as(gather.out() + gather.err()).isZero();
     Map<String, String> archive = untar(gathered.resolve("must-gather.tar.gz"));
+    // --metrics: the listener's kept scrapes of the window, timestamped OpenMetrics for promtool.
+    String series = untar(gathered.resolve("metrics/prom_data.tar.gz")).get("prom_data/metrics.om");
+    assertThat(series).containsPattern("cam_app_workload_migrations\\{status=\"completed\",type=\"final\"} 1\\.0 "
+        + "\\d{10}\\.\\d{3}\n").endsWith("# EOF\n");
     // What the user sees (kept in the test's output for docs/troubleshooting.md).
     System.out.println("== ferry logs bad\n" + logs.out() + "== ferry logs plan\n" + planLogs.out()
         + "== ferry must-gather\n" + gather.out() + String.join("\n", archive.keySet()));

@@ -82,6 +82,7 @@ public final class ImageCopier {
     }
     Map<String, Descriptor> blobs = new LinkedHashMap<>();
     images.forEach(m -> m.blobs().forEach(b -> blobs.putIfAbsent(b.digest(), b)));
+    options.planned().accept(blobs.values().stream().mapToLong(Descriptor::size).sum());
 
     AtomicInteger copied = new AtomicInteger();
     AtomicInteger skipped = new AtomicInteger();
@@ -94,10 +95,13 @@ public final class ImageCopier {
         String elsewhere = knownRepository(dst.registry(), blob.digest(), dst.repository());
         if (to.blobExists(dst.repository(), blob.digest())) {
           skipped.incrementAndGet();
+          options.progress().accept(blob.size());
         } else if (sameRegistry && to.mountBlob(dst.repository(), blob.digest(), src.repository())) {
           mounted.incrementAndGet();
+          options.progress().accept(blob.size());
         } else if (elsewhere != null && to.mountBlob(dst.repository(), blob.digest(), elsewhere)) {
           mounted.incrementAndGet();
+          options.progress().accept(blob.size());
         } else {
           transfer(from, src, to, dst, blob, n -> {
             bytes.addAndGet(n);

@@ -112,13 +112,19 @@ class ImageCopierIT {
     TestImages.Layer app2 = TestImages.randomLayer(random, "app2.bin", 5_000);
     Manifest v2 = TestImages.pushImage(registries.client(src), repo, "linux", "amd64", List.of(base, app2), false);
     registries.client(src).putManifest(repo, "latest", v2); // the tag moves
-    CopyResult cutover = copier.copy(from, to, CopyOptions.DEFAULTS);
+    java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong accounted = new java.util.concurrent.atomic.AtomicLong();
+    CopyResult cutover = copier.copy(from, to, CopyOptions.DEFAULTS.withProgress(accounted::addAndGet,
+        planned::addAndGet));
 
     assertThat(cutover.digest()).isEqualTo(v2.digest()).isNotEqualTo(v1.digest());
     assertThat(registryDigest(dst, repo, "latest")).isEqualTo(v2.digest());
     assertThat(cutover.blobsCopied()).as("new config and layer").isEqualTo(2);
     assertThat(cutover.blobsSkipped()).as("base layer").isEqualTo(1);
     assertThat(cutover.bytesSent()).isLessThan(base.gzip().length);
+    // Progress reaches the plan (every blob of the image), the base layer counted as present, not sent.
+    assertThat(planned.get()).isEqualTo(v2.blobs().stream().mapToLong(Descriptor::size).sum());
+    assertThat(accounted.get()).isEqualTo(planned.get()).isGreaterThan(cutover.bytesSent() - v2.content().length);
   }
 
   @Test

@@ -122,9 +122,16 @@ public final class Backupper {
     ApiDiscovery discovery = ApiDiscovery.of(client);
     ResourceSelector selector = new ResourceSelector(spec.getIncludedResources(), spec.getExcludedResources());
     ClusterDependencies dependencies = new ClusterDependencies();
+    var labelSelector = spec.getLabelSelector();
+    long estimate = ItemEstimate.count(client, discovery.namespaced().stream().filter(selector::selects).toList(),
+        spec.getIncludedNamespaces(), labelSelector == null ? null : NamespacedCollector.selectorString(labelSelector));
+    status.getProgress().setTotalItems((int) Math.min(Integer.MAX_VALUE, estimate));
+    progress.accept(status);
     int count = new NamespacedCollector(client, discovery, selector, log, errors)
-        .collect(spec.getIncludedNamespaces(), spec.getLabelSelector(), writer, dependencies, items -> {
+        .collect(spec.getIncludedNamespaces(), labelSelector, writer, dependencies, items -> {
           status.getProgress().setItemsBackedUp(items);
+          // Objects created since the estimate: the total is never below what is done.
+          status.getProgress().setTotalItems(Math.max(items, status.getProgress().getTotalItems()));
           progress.accept(status);
         });
     if (!Boolean.FALSE.equals(spec.getIncludeClusterResources())) {

@@ -70,8 +70,9 @@ public class MustGatherCommand implements Callable<Integer> {
       description = "Where must-gather.tar.gz (and metrics/prom_data.tar.gz) go (default: ./${DEFAULT-VALUE}).")
   Path destDir;
 
-  @Option(names = "--metrics", description = "Also write metrics/prom_data.tar.gz: the controller's metrics as "
-      + "OpenMetrics text that 'promtool tsdb create-blocks-from openmetrics' imports.")
+  @Option(names = "--metrics", description = "Also write metrics/prom_data.tar.gz: the controller's scrapes of the "
+      + "--since window (its /metrics/history: one every 30 s, kept up to 24 h) as OpenMetrics text that "
+      + "'promtool tsdb create-blocks-from openmetrics' imports.")
   boolean metrics;
 
   @Option(names = "--metrics-url", paramLabel = "URL", description = "The controller's /metrics when it is not "
@@ -118,11 +119,12 @@ public class MustGatherCommand implements Callable<Integer> {
         migrationLog(collector, from, gathering);
         operations(collector, gathering);
         String scrape = scrape(host, gathering);
+        String series = metrics ? ControllerMetricsHistory.fetch(host, namespace, metricsUrl, since, gathering) : null;
         Path archive = gathering.writeArchive(destDir, "must-gather.tar.gz", "must-gather");
         System.out.println("wrote " + archive + " (" + gathering.files().size() + " files"
             + (gathering.notes().isEmpty() ? "" : ", " + gathering.notes().size() + " notes in gather-notes.txt") + ")");
         if (metrics) {
-          Path prom = promData(scrape);
+          Path prom = promData(series, scrape);
           System.out.println(prom == null ? "no metrics/prom_data.tar.gz: the controller's /metrics could not be read "
               + "(see gather-notes.txt; pass --metrics-url for a controller outside the cluster)" : "wrote " + prom);
         }
@@ -257,12 +259,14 @@ public class MustGatherCommand implements Callable<Integer> {
     return text;
   }
 
-  private Path promData(String scrape) throws IOException {
-    if (scrape == null) {
+  /** The controller's series of the window ({@code /metrics/history}), else its one scrape of now; null without either. */
+  private Path promData(String series, String scrape) throws IOException {
+    if (series == null && scrape == null) {
       return null;
     }
     Gathering prom = new Gathering();
-    prom.add("metrics.om", OpenMetrics.of(List.of(new OpenMetrics.Scrape(Instant.now(), scrape))));
+    prom.add("metrics.om", series != null ? series
+        : OpenMetrics.of(List.of(new OpenMetrics.Scrape(Instant.now(), scrape))));
     return prom.writeArchive(destDir.resolve("metrics"), "prom_data.tar.gz", "prom_data");
   }
 

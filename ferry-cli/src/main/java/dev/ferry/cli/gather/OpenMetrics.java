@@ -1,38 +1,20 @@
 package dev.ferry.cli.gather;
 
+import dev.ferry.controller.metrics.OpenMetricsSeries;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Turns a Prometheus text-format scrape into OpenMetrics text with the scrape's timestamp on every
- * sample and the closing {@code # EOF}, which {@code promtool tsdb create-blocks-from openmetrics}
- * imports into a Prometheus data directory. Pure.
+ * A single scrape as OpenMetrics text, for a controller that serves no {@code /metrics/history}
+ * (an older one): the same format as the history ({@link OpenMetricsSeries}). Pure.
  */
 final class OpenMetrics {
   private OpenMetrics() {
   }
 
   /** {@code scrapes} in time order; each is one scrape's text and when it was taken. */
-  static String of(java.util.List<Scrape> scrapes) {
-    StringBuilder out = new StringBuilder();
-    java.util.Set<String> described = new java.util.HashSet<>();
-    for (Scrape scrape : scrapes) {
-      String seconds = scrape.at().getEpochSecond() + "." + String.format("%03d", scrape.at().getNano() / 1_000_000);
-      for (String line : scrape.text().split("\n")) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.equals("# EOF")) {
-          continue;
-        }
-        if (trimmed.startsWith("#")) {
-          // OpenMetrics allows each family's HELP and TYPE once, before its samples.
-          if ((trimmed.startsWith("# HELP ") || trimmed.startsWith("# TYPE ")) && described.add(trimmed)) {
-            out.append(trimmed).append('\n');
-          }
-          continue;
-        }
-        out.append(trimmed).append(' ').append(seconds).append('\n');
-      }
-    }
-    return out.append("# EOF\n").toString();
+  static String of(List<Scrape> scrapes) {
+    return OpenMetricsSeries.of(scrapes.stream().map(s -> new OpenMetricsSeries.Scrape(s.at(), s.text())).toList());
   }
 
   record Scrape(Instant at, String text) {

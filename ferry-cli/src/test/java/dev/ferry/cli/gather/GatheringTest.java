@@ -30,4 +30,12 @@ class GatheringTest {
         + "cam_app_workload_migrations{status=\"running\",type=\"final\"} 1.0 1700000000.500\n"
         + "cam_app_workload_migrations{status=\"running\",type=\"final\"} 1.0 1700000030.500\n# EOF\n");
   }
+
+  @Test
+  void theMetricsHistoryIsReadNextToTheMetricsUrl() {
+    assertThat(ControllerMetricsHistory.historyUrl(java.net.URI.create("http://127.0.0.1:8080/metrics"), "?since=1h"))
+        .hasToString("http://127.0.0.1:8080/metrics/history?since=1h");
+    assertThat(ControllerMetricsHistory.historyUrl(java.net.URI.create("http://h:9/"), "?since=24h"))
+        .hasToString("http://h:9/metrics/history?since=24h");
+  }
 }

@@ -34,6 +34,22 @@ class StepProgressTest {
     assertThat(StepProgress.text(List.of(starting))).isEqualTo("DirectVolume: 0 B of 1.0 KiB (0%), no rate yet\n");
   }
 
+  @Test
+  void aBackupOrRestoreStepShowsObjectsDoneOfTotal() {
+    Step backup = step("Backup", "2026-12-07T18:00:00Z", null);
+    backup.setItemsDone(12L);
+    backup.setItemsTotal(40L);
+    backup.setProgress(List.of("Initial Backup openshift-migration/m-initial: 12 of 40 objects backed up"));
+
+    assertThat(StepProgress.text(List.of(backup))).isEqualTo("Backup: 12 of 40 objects (30%)\n"
+        + "  Initial Backup openshift-migration/m-initial: 12 of 40 objects backed up\n");
+
+    backup.setItemsDone(0L);
+    backup.setItemsTotal(0L);
+    backup.setProgress(null);
+    assertThat(StepProgress.text(List.of(backup))).isEqualTo("Backup: 0 of 0 objects\n");
+  }
+
   private static Step step(String name, String started, String completed) {
     Step step = new Step();
     step.setName(name);

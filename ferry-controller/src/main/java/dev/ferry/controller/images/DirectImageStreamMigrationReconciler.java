@@ -12,6 +12,7 @@ import dev.ferry.controller.cluster.ClusterAccessException;
 import dev.ferry.controller.cluster.ClusterClients;
 import dev.ferry.controller.images.MigClusters.InvalidImageMigrationException;
 import dev.ferry.controller.itinerary.StatusPatches;
+import dev.ferry.images.CopyOptions;
 import dev.ferry.images.Registries;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -102,12 +103,15 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
     }
     status.setPhase("MigrateImageStream");
     ImageStreamMigrator.Outcome outcome;
+    StreamCopyProgress progress = new StreamCopyProgress(p -> publish(host, dism, p));
     try (Registries registries = new Registries()
         .with(RegistryAccess.endpoint(source, sourceClient))
         .with(RegistryAccess.endpoint(destination, destinationClient))) {
-      ImageStreamMigrator migrator = new ImageStreamMigrator(ImageMovers.direct(registries),
+      ImageStreamMigrator migrator = new ImageStreamMigrator(ImageMovers.direct(registries,
+          CopyOptions.DEFAULTS.withProgress(progress::accounted, progress::planned)),
           RegistryAccess.registryHost(source).orElseThrow(), RegistryAccess.registryHost(destination).orElseThrow());
       outcome = migrator.migrate(sourceClient, destinationClient, streamNamespace, streamName, destNamespace, labels);
+      progress.applyTo(status);
     } catch (KubernetesClientException e) {
       // The API servers may come back: try again rather than fail the stream.
       status.conditions(clock).set(Condition.of("ClusterUnreachable", Category.WARN, "ApiError",
@@ -131,6 +135,22 @@ public class DirectImageStreamMigrationReconciler implements Reconciler<DirectIm
     }
     LOG.info("DirectImageStreamMigration {}/{}: {}", namespace, dism.getMetadata().getName(), status.getPhase());
     return StatusPatches.patch(dism);
+  }
+
+  /** The copy's bytes so far on the DISM while its reconcile still copies; best effort (the end writes them again). */
+  private static void publish(KubernetesClient host, DirectImageStreamMigration dism, StreamCopyProgress progress) {
+    try {
+      host.resources(DirectImageStreamMigration.class).inNamespace(dism.getMetadata().getNamespace())
+          .withName(dism.getMetadata().getName()).editStatus(current -> {
+            if (current.getStatus() == null) {
+              current.setStatus(new DirectImageStreamMigrationStatus());
+            }
+            progress.applyTo(current.getStatus());
+            return current;
+          });
+    } catch (KubernetesClientException e) {
+      LOG.debug("could not publish the progress of {}: {}", dism.getMetadata().getName(), e.getMessage());
+    }
   }
 
 }

@@ -68,6 +68,9 @@ final class ImageMigrationPhases {
     public PhaseResult run(ImageMigrationContext context) {
       DirectImageMigration dim = context.dim();
       ImageStreamTally tally = new ImageStreamTally();
+      long bytesDone = 0;
+      long bytesTotal = 0;
+      long rate = 0;
       for (StreamName stream : context.streams()) {
         String destNamespace = context.mapping().get(stream.namespace());
         DirectImageStreamMigration dism = ensureStreamMigration(context.host(), dim, stream, destNamespace);
@@ -79,8 +82,22 @@ final class ImageMigrationPhases {
             .withNamespace(dim.getMetadata().getNamespace()).build());
         tally.add(item, dism.getStatus() == null ? null : dism.getStatus().getPhase(),
             dism.getStatus() == null ? null : dism.getStatus().getErrors());
+        var streamStatus = dism.getStatus();
+        if (streamStatus != null && streamStatus.getBytesTotal() != null) {
+          bytesDone += streamStatus.getBytesDone() == null ? 0 : streamStatus.getBytesDone();
+          bytesTotal += streamStatus.getBytesTotal();
+          if (!DirectImageStreamMigrationReconciler.COMPLETED.equals(streamStatus.getPhase())
+              && !DirectImageStreamMigrationReconciler.FAILED.equals(streamStatus.getPhase())
+              && streamStatus.getBytesPerSecond() != null) {
+            rate += streamStatus.getBytesPerSecond();
+          }
+        }
       }
       tally.publish(dim.getStatus());
+      // What moves, summed over the streams (Ferry's fields): the migration's DirectImage step shows it.
+      dim.getStatus().setBytesDone(bytesDone);
+      dim.getStatus().setBytesTotal(bytesTotal);
+      dim.getStatus().setBytesPerSecond(rate);
       var conditions = dim.getStatus().conditions(context.clock());
       if (tally.running()) {
         conditions.set(Condition.of("Running", Category.ADVISORY, "ImageStreams",

@@ -17,8 +17,13 @@ public final class ImageMovers {
 
   /** Registry to registry over the distribution API. */
   public static ImageMover direct(Registries registries) {
+    return direct(registries, CopyOptions.DEFAULTS);
+  }
+
+  /** Registry to registry, telling {@code options}' progress callbacks what moves. */
+  public static ImageMover direct(Registries registries, CopyOptions options) {
     ImageCopier copier = new ImageCopier(registries);
-    return (src, dst) -> copier.copy(src, dst, CopyOptions.DEFAULTS);
+    return (src, dst) -> copier.copy(src, dst, options);
   }
 
   /** Source registry → replication repository → destination registry (indirectImageMigration). */

@@ -60,6 +60,19 @@ public final class Pipeline {
     step.setProgress(lines.isEmpty() ? null : List.copyOf(lines));
   }
 
+  /**
+   * Object-level progress of a step that backs up or restores resources: Ferry's
+   * {@code itemsDone}/{@code itemsTotal} and, as MTC does, one progress line naming the
+   * operation (e.g. {@code Backup openshift-migration/m-initial: 12 of 40 objects backed up}).
+   * A total below what is done (a backup's estimate overtaken) shows as the done count.
+   */
+  public static void items(List<Step> pipeline, String stepName, long done, long total, String line) {
+    Step step = find(pipeline, stepName);
+    step.setItemsDone(done);
+    step.setItemsTotal(Math.max(done, total));
+    step.setProgress(line == null ? null : List.of(line));
+  }
+
   public static void completeAll(List<Step> pipeline, Clock clock) {
     String now = Times.now(clock);
     for (Step step : pipeline) {

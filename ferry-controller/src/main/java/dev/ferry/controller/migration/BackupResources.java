@@ -51,6 +51,7 @@ final class BackupResources implements Phase<MigrationContext> {
     String id = which.title + " " + backup.getMetadata().getNamespace() + "/" + backup.getMetadata().getName();
     BackupStatus status = backup.getStatus();
     BackupPhase phase = status == null || status.getPhase() == null ? BackupPhase.NEW : status.getPhase();
+    OperationProgress.backup(context, which, id, status == null ? null : status.getProgress());
     switch (phase) {
       case COMPLETED -> {
         return finished(context);

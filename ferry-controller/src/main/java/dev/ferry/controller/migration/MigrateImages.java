@@ -2,6 +2,7 @@ package dev.ferry.controller.migration;
 
 import dev.ferry.api.migration.images.DirectImageMigration;
 import dev.ferry.api.migration.images.DirectImageMigrationSpec;
+import dev.ferry.api.migration.images.DirectImageMigrationStatus;
 import dev.ferry.controller.images.DirectImageMigrationReconciler;
 import dev.ferry.controller.images.ImageMovers;
 import dev.ferry.controller.images.ImageStreamLister;
@@ -9,8 +10,10 @@ import dev.ferry.controller.images.ImageStreamMigrator;
 import dev.ferry.controller.images.RegistryAccess;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
+import dev.ferry.controller.itinerary.Pipeline;
 import dev.ferry.images.Registries;
 import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.volumes.mover.TransferSummary;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -96,6 +99,7 @@ final class MigrateImages implements Phase<MigrationContext> {
     var status = dim.getStatus();
     String phase = status == null ? null : status.getPhase();
     if (DirectImageMigrationReconciler.COMPLETED.equals(phase)) {
+      showBytes(context, status, "DirectImageMigration " + name + ": completed");
       return PhaseResult.done();
     }
     if (DirectImageMigrationReconciler.FAILED.equals(phase)) {
@@ -112,8 +116,9 @@ final class MigrateImages implements Phase<MigrationContext> {
     }
     int done = status == null ? 0 : size(status.getSuccessfulISs()) + size(status.getFailedISs());
     int total = status == null ? streamCount : done + size(status.getNewISs());
-    return PhaseResult.requeue(POLL, "DirectImageMigration " + name + ": " + done + "/" + Math.max(total, done)
-        + " image streams migrated");
+    String streams = done + "/" + Math.max(total, done) + " image streams migrated";
+    showBytes(context, status, "DirectImageMigration " + name + ": " + streams);
+    return PhaseResult.requeue(POLL, "DirectImageMigration " + name + ": " + streams);
   }
 
   private static PhaseResult throughRepository(MigrationContext context, List<ImageStreamLister.StreamName> streams,
@@ -135,6 +140,20 @@ final class MigrateImages implements Phase<MigrationContext> {
     }
     return errors.isEmpty() ? PhaseResult.done()
         : PhaseResult.fail("indirect image migration failed: " + String.join("; ", errors));
+  }
+
+  /** The image blob bytes the DIM has summed from its stream migrations, with rate and ETA, in the DirectImage step. */
+  private static void showBytes(MigrationContext context, DirectImageMigrationStatus status, String line) {
+    var pipeline = context.migration().getStatus() == null ? null : context.migration().getStatus().getPipeline();
+    if (status == null || status.getBytesTotal() == null || pipeline == null) {
+      return;
+    }
+    long done = status.getBytesDone() == null ? 0 : status.getBytesDone();
+    long total = Math.max(done, status.getBytesTotal());
+    long rate = status.getBytesPerSecond() == null ? 0 : status.getBytesPerSecond();
+    String eta = rate > 0 && total > done ? TransferSummary.duration(Duration.ofSeconds((total - done) / rate)) : null;
+    Pipeline.progress(pipeline, "DirectImage", done, total, rate > 0 ? TransferSummary.rate(rate) : null, eta,
+        List.of(line));
   }
 
   private static int size(List<?> list) {

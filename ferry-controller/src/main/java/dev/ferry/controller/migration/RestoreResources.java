@@ -62,6 +62,7 @@ final class RestoreResources implements Phase<MigrationContext> {
     String id = which.title + " " + restore.getMetadata().getNamespace() + "/" + restore.getMetadata().getName();
     RestoreStatus status = restore.getStatus();
     RestorePhase phase = status == null || status.getPhase() == null ? RestorePhase.NEW : status.getPhase();
+    OperationProgress.restore(context, which, id, status == null ? null : status.getProgress());
     switch (phase) {
       case COMPLETED -> {
         return PhaseResult.done();

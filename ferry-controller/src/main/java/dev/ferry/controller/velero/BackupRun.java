@@ -6,6 +6,7 @@ import dev.ferry.api.velero.backup.BackupStatus;
 import dev.ferry.backup.backup.Backupper;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;
+import dev.ferry.controller.logging.LogContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,14 @@ public final class BackupRun {
 
   /** {@code repository} is opened here and closed at the end; a failure to open it is a validation failure. */
   public static BackupStatus run(KubernetesClient client, Supplier<ObjectStore> repository, Clock clock, Backup backup) {
+    // Component "backup", over the migration and plan the caller's context carries (see VeleroExecutor).
+    try (var log = LogContext.component("backup")) {
+      return runLogged(client, repository, clock, backup);
+    }
+  }
+
+  private static BackupStatus runLogged(KubernetesClient client, Supplier<ObjectStore> repository, Clock clock,
+                                        Backup backup) {
     BackupStatus status;
     try (ObjectStore store = repository.get()) {
       LOG.info("running backup {}/{}", backup.getMetadata().getNamespace(), backup.getMetadata().getName());

@@ -7,6 +7,7 @@ import dev.ferry.backup.restore.RestoreOptions;
 import dev.ferry.backup.restore.Restorer;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.objectstore.ObjectStoreException;
+import dev.ferry.controller.logging.LogContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,14 @@ public final class RestoreRun {
   /** {@code repository} is opened here and closed at the end; a failure to open it is a validation failure. */
   public static RestoreStatus run(KubernetesClient client, Supplier<ObjectStore> repository, Clock clock,
                                   RestoreOptions options, Restore restore) {
+    // Component "restore", over the migration and plan the caller's context carries (see VeleroExecutor).
+    try (var log = LogContext.component("restore")) {
+      return runLogged(client, repository, clock, options, restore);
+    }
+  }
+
+  private static RestoreStatus runLogged(KubernetesClient client, Supplier<ObjectStore> repository, Clock clock,
+                                         RestoreOptions options, Restore restore) {
     String namespace = restore.getMetadata().getNamespace();
     RestoreStatus status;
     try (ObjectStore store = repository.get()) {

@@ -1,5 +1,7 @@
 package dev.ferry.controller.velero;
 
+import dev.ferry.controller.logging.LogContext;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * phase, so a long backup never blocks a reconciler. Keys (the CR's uid) in flight are
  * remembered, so a CR is run once per process; a controller that restarts finds the CR
  * InProgress, nothing in flight, and runs it again (the engines make a re-run harmless).
+ * The submitter's log context (the migration and plan of the phase that hands the CR over) goes
+ * with the work onto the pool thread, so {@code ferry logs MIGRATION} shows the run's lines.
  */
 public final class VeleroExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VeleroExecutor.class);
@@ -50,9 +54,10 @@ public final class VeleroExecutor implements AutoCloseable {
     if (!inFlight.add(key)) {
       return false;
     }
+    Map<String, String> logContext = LogContext.capture();
     try {
       threads.execute(() -> {
-        try {
+        try (var log = LogContext.restore(logContext)) {
           work.run();
         } catch (RuntimeException e) {
           // The CR keeps its last phase; the migration phase that waits on it submits it again.

@@ -50,6 +50,14 @@ class ImageMigrationIT {
         .withName(m.migration().getMetadata().getName() + "-images").get();
     assertThat(dim.getStatus().getPhase()).isEqualTo("Completed");
     assertThat(dim.getStatus().getSuccessfulISs()).hasSize(1);
+    // What moved: the image's blob bytes, all accounted for, on the DIM and in the migration's DirectImage step.
+    assertThat(dim.getStatus().getBytesTotal()).isPositive().isEqualTo(dim.getStatus().getBytesDone());
+    assertThat(m.migration().getStatus().getPipeline()).filteredOn(step -> "DirectImage".equals(step.getName()))
+        .singleElement().satisfies(step -> {
+          assertThat(step.getBytesTotal()).isEqualTo(dim.getStatus().getBytesTotal());
+          assertThat(step.getBytesDone()).isEqualTo(step.getBytesTotal());
+          assertThat(step.getProgress()).singleElement().asString().endsWith(": completed");
+        });
   }
 
   @Test

@@ -55,4 +55,18 @@ class PipelineTest {
     assertThat(pipeline.get(1).getFailed()).isTrue();
     assertThat(pipeline.get(1).getMessage()).isEqualTo("Failed: disk full");
   }
+
+  @Test
+  void objectCountsOfAStepNeverShowATotalBelowWhatIsDone() {
+    List<Step> pipeline = Pipeline.init(null, ITINERARY);
+
+    Pipeline.items(pipeline, "Backup", 12, 40, "Initial Backup ns/b: 12 of 40 objects backed up");
+    assertThat(pipeline.get(1).getItemsDone()).isEqualTo(12L);
+    assertThat(pipeline.get(1).getItemsTotal()).isEqualTo(40L);
+    assertThat(pipeline.get(1).getProgress()).containsExactly("Initial Backup ns/b: 12 of 40 objects backed up");
+
+    Pipeline.items(pipeline, "Backup", 45, 40, null);
+    assertThat(pipeline.get(1).getItemsTotal()).isEqualTo(45L);
+    assertThat(pipeline.get(1).getProgress()).isNull();
+  }
 }

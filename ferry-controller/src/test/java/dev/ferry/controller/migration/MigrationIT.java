@@ -2,11 +2,18 @@ package dev.ferry.controller.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.migration.MigMigration;
+import dev.ferry.api.migration.migration.Step;
 import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.logging.LogContext;
+import dev.ferry.controller.velero.BackupRun;
+import dev.ferry.controller.velero.RestoreRun;
 import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
 import dev.ferry.controller.volumes.InProcessVolumeLauncher;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
@@ -21,12 +28,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A cutover of an application from the source cluster to a remote destination, with the source
@@ -104,6 +113,18 @@ class MigrationIT {
           Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())), new LibraryVolumeMover(),
           volumes, Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
       operator.start();
+      // The Backup and Restore runs log on the executor's threads, under the migration's context.
+      ListAppender<ILoggingEvent> runLines = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          event.prepareForDeferredProcessing(); // the MDC of the thread that logged, taken now
+          super.append(event);
+        }
+      };
+      runLines.start();
+      List<Logger> runLoggers = List.of((Logger) LoggerFactory.getLogger(BackupRun.class),
+          (Logger) LoggerFactory.getLogger(RestoreRun.class));
+      runLoggers.forEach(l -> l.addAppender(runLines));
 
       MigMigration cutover = run(host, """
           apiVersion: migration.openshift.io/v1alpha1
@@ -122,6 +143,21 @@ class MigrationIT {
         assertThat(step.getCompleted()).isNotNull();
         assertThat(step.getFailed()).isNotEqualTo(Boolean.TRUE);
       });
+      runLoggers.forEach(l -> l.detachAppender(runLines));
+      // What moved in the Backup and Restore steps: every object of the backup, counted.
+      Step backupStep = step(cutover, "Backup");
+      assertThat(backupStep.getItemsDone()).isPositive().isEqualTo(backupStep.getItemsTotal());
+      assertThat(backupStep.getProgress()).singleElement().asString()
+          .endsWith(backupStep.getItemsDone() + " of " + backupStep.getItemsDone() + " objects backed up");
+      Step restoreStep = step(cutover, "Restore");
+      assertThat(restoreStep.getItemsDone()).isPositive().isEqualTo(restoreStep.getItemsTotal());
+      assertThat(restoreStep.getProgress()).singleElement().asString().contains("objects restored");
+      List<ILoggingEvent> ours = runLines.list.stream()
+          .filter(e -> ("cutover-" + s).equals(e.getMDCPropertyMap().get(LogContext.MIGRATION))).toList();
+      assertThat(ours).extracting(e -> e.getMDCPropertyMap().get(LogContext.COMPONENT))
+          .contains("backup", "restore");
+      assertThat(ours).allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogContext.PLAN, "plan-" + s)
+          .containsEntry(LogContext.MIGRATION_UID, cutover.getMetadata().getUid()));
       // The claim's (empty) volume was copied by a DirectVolumeMigration before the restore, which left it alone.
       assertThat(cutover.getStatus().getConditions()).extracting(Condition::getType)
           .contains("Succeeded").doesNotContain("SucceededWithWarnings");
@@ -155,6 +191,11 @@ class MigrationIT {
     } finally {
       operator.stop();
     }
+  }
+
+  private static Step step(MigMigration migration, String name) {
+    return migration.getStatus().getPipeline().stream().filter(st -> name.equals(st.getName())).findFirst()
+        .orElseThrow();
   }
 
   private static MigMigration run(KubernetesClient host, String manifest) {

@@ -6,101 +6,136 @@ import static dev.ferry.controller.volumes.VolumeMigrationIT.migration;
 import static dev.ferry.testsupport.PlanFixture.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.Step;
+import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
+import dev.ferry.volumes.direct.DirectOptions;
+import dev.ferry.volumes.direct.DirectTransferException;
+import dev.ferry.volumes.direct.MigrationCertificates;
+import dev.ferry.volumes.direct.Receiver;
+import dev.ferry.volumes.direct.Sender;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * While a volume is being copied, the migration shows what moves: the real copy's byte counts
- * and rate reach the DirectVolumeMigrationProgress, the DVM's phase description and the
- * MigMigration's DirectVolume step (bytesDone, bytesTotal, rate) — what {@code ferry migration
- * watch} prints — before the copy has returned. The copy is the library's own; the test only
- * holds its return until it has seen the step, so the observation needs no timing.
+ * While one volume is being copied, the migration shows what moves, and it moves: the real
+ * copy's bytes done grow between two looks at the MigMigration's DirectVolume step (what {@code
+ * ferry migration watch} prints), with a rate, before the copy ends; the same figures are in the
+ * DVM's phase description and the claim's DirectVolumeMigrationProgress. The copy is the library's
+ * sender and receiver over TLS (one data connection, so the sender's socket buffer — at most 4 MiB
+ * here — is all it can get ahead of the relay); a relay between them stops the sender's bytes at
+ * 4 MiB, then at 16 MiB of 32, until the test has looked, so nothing depends on the machine's speed.
  */
 @ExtendWith(TestbedExtension.class)
 class VolumeProgressIT {
+  private static final int MIB = 1024 * 1024;
+  private static final int SIZE = 32 * MIB;
 
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
-  void bytesAndRateReachTheMigrationWhileTheCopyRuns(Testbed testbed, @TempDir Path repository) throws Exception {
+  void bytesDoneGrowWithARateWhileOneCopyRuns(Testbed testbed, @TempDir Path repository) throws Exception {
     KubernetesClient host = testbed.source().client();
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "progress-" + s;
     Path sourceDir = applicationWithVolume(host, app);
-    byte[] data = new byte[3 * 1024 * 1024];
-    new java.util.Random(7).nextBytes(data);
+    byte[] data = new byte[SIZE];
+    new Random(7).nextBytes(data);
     Files.write(sourceDir.resolve("data.bin"), data);
     declarePlan(testbed, s, repository, app, "verify: false");
-    HeldMover mover = new HeldMover();
+    RelayedMover mover = new RelayedMover(4L * MIB);
 
     try (VolumeMigrationIT.Controller controller = VolumeMigrationIT.Controller.start(host, mover)) {
       Thread run = new Thread(() -> controller.run(migration("stage-" + s, s, "stage: true")));
       run.start();
-      assertThat(mover.copied.await(120, TimeUnit.SECONDS)).as("the copy ran").isTrue();
 
-      // The copy has not returned: the migration is still in its DirectVolume step, showing the bytes.
-      MigMigration during = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s)
-          .waitUntilCondition(m -> bytesShown(m, data.length), 60, TimeUnit.SECONDS);
-      Step step = VolumeMigrationIT.step(during, "DirectVolume");
-      assertThat(step.getCompleted()).isNull();
-      assertThat(step.getBytesTotal()).isEqualTo(data.length);
-      assertThat(step.getRate()).endsWith("/s");
-      assertThat(step.getProgress()).singleElement().asString().contains(app + "/data").contains("3.0 MiB of 3.0 MiB");
+      // Held at 4 MiB: the step shows some, not all, of the bytes, and a rate.
+      Step first = VolumeMigrationIT.step(awaitStep(host, s, step -> done(step) >= 2L * MIB), "DirectVolume");
+      assertThat(first.getBytesTotal()).isEqualTo(SIZE);
+      assertThat(done(first)).isLessThan(SIZE);
+      assertThat(first.getRate()).endsWith("/s");
+      assertThat(first.getCompleted()).isNull();
+      assertThat(first.getProgress()).singleElement().asString().contains(app + "/data").contains("Running")
+          .contains("of 32.0 MiB");
+
+      // Let it go on to 16 MiB: more bytes are done, and the copy has still not ended.
+      mover.relay().openTo(16L * MIB);
+      MigMigration during = awaitStep(host, s, step -> done(step) >= 12L * MIB);
+      Step second = VolumeMigrationIT.step(during, "DirectVolume");
+      assertThat(done(second)).isGreaterThan(done(first)).isLessThan(SIZE);
+      assertThat(second.getRate()).endsWith("/s");
+      assertThat(second.getCompleted()).isNull();
       DirectVolumeMigration dvm = VolumeMigrationIT.dvm(host, during);
-      assertThat(dvm.getStatus().getPhaseDescription()).contains("0 of 1 claim(s) done, 3.0 MiB of 3.0 MiB")
+      assertThat(dvm.getStatus().getPhaseDescription()).contains("0 of 1 claim(s) done").contains("of 32.0 MiB")
           .contains("/s");
 
-      mover.release.countDown();
+      mover.relay().openFully();
       run.join(TimeUnit.MINUTES.toMillis(2));
-      MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).get();
-      VolumeMigrationIT.assertCompleted(done);
-      assertThat(VolumeMigrationIT.step(done, "DirectVolume").getBytesDone()).isEqualTo(data.length);
+      MigMigration finished = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).get();
+      VolumeMigrationIT.assertCompleted(finished);
+      assertThat(VolumeMigrationIT.step(finished, "DirectVolume").getBytesDone()).isEqualTo(SIZE);
     } finally {
-      mover.release.countDown();
+      mover.close();
     }
   }
 
-  private static boolean bytesShown(MigMigration m, long size) {
-    if (m == null || m.getStatus() == null || m.getStatus().getPipeline() == null) {
-      return false;
-    }
-    return m.getStatus().getPipeline().stream().anyMatch(step -> "DirectVolume".equals(step.getName())
-        && step.getBytesDone() != null && step.getBytesDone() == size && step.getRate() != null);
+  private static long done(Step step) {
+    return step.getBytesDone() == null ? 0 : step.getBytesDone();
   }
 
-  /** The library's mover; a direct copy returns only once the test has seen its progress. */
-  private static final class HeldMover implements VolumeMover {
+  private static MigMigration awaitStep(KubernetesClient host, String s, Predicate<Step> shown) {
+    return host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).waitUntilCondition(m ->
+        m != null && m.getStatus() != null && m.getStatus().getPipeline() != null
+            && m.getStatus().getPipeline().stream().anyMatch(step -> "DirectVolume".equals(step.getName())
+            && step.getRate() != null && shown.test(step)), 90, TimeUnit.SECONDS);
+  }
+
+  /** The library's sender and receiver, as the in-process launcher runs them, with a {@link GatedRelay} between. */
+  private static final class RelayedMover implements VolumeMover, AutoCloseable {
     private final LibraryVolumeMover library = new LibraryVolumeMover();
-    final CountDownLatch copied = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
+    private final long firstGate;
+    private volatile GatedRelay relay;
+
+    RelayedMover(long firstGate) {
+      this.firstGate = firstGate;
+    }
+
+    GatedRelay relay() {
+      return relay;
+    }
 
     @Override
     public TransferProgress copy(Path source, Path destination, ProgressListener listener) throws IOException {
-      TransferProgress last = library.copy(source, destination, listener);
-      copied.countDown();
-      try {
-        release.await(3, TimeUnit.MINUTES);
+      DirectOptions options = DirectOptions.defaults().withConnections(1);
+      MigrationCertificates certs = MigrationCertificates.mint("progress-" + Long.toHexString(System.nanoTime()));
+      try (Receiver receiver = Receiver.start(destination, certs.receiver(), options);
+           GatedRelay gated = new GatedRelay(receiver.port(), firstGate)) {
+        relay = gated;
+        var result = Sender.send("127.0.0.1", gated.port(), certs.sender(), source, options, listener);
+        if (!receiver.awaitCompletion(Duration.ofSeconds(30))) {
+          throw new DirectTransferException("the receiver did not confirm completion of the copy into " + destination);
+        }
+        return LibraryVolumeMover.progress(result);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
       }
-      return last;
     }
 
     @Override
@@ -123,6 +158,14 @@ class VolumeProgressIT {
     @Override
     public Map<String, String> mintTls(String name) {
       return library.mintTls(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+      GatedRelay current = relay;
+      if (current != null) {
+        current.close();
+      }
     }
   }
 }

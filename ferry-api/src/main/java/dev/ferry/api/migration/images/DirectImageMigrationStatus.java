@@ -41,4 +41,13 @@ public class DirectImageMigrationStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Image streams whose migration failed.")
   private List<ImageStreamListItem> failedISs;
+
+  @JsonPropertyDescription("Ferry: image bytes accounted for so far: blobs sent or already on the destination.")
+  private Long bytesDone;
+
+  @JsonPropertyDescription("Ferry: bytes of the blobs to account for (grows as manifests are read).")
+  private Long bytesTotal;
+
+  @JsonPropertyDescription("Ferry: average rate of the running copy, bytes per second.")
+  private Long bytesPerSecond;
 }

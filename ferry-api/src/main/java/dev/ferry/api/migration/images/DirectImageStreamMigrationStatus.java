@@ -29,4 +29,13 @@ public class DirectImageStreamMigrationStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Errors that failed the migration.")
   private List<String> errors;
+
+  @JsonPropertyDescription("Ferry: image bytes accounted for so far: blobs sent or already on the destination.")
+  private Long bytesDone;
+
+  @JsonPropertyDescription("Ferry: bytes of the blobs to account for (grows as manifests are read).")
+  private Long bytesTotal;
+
+  @JsonPropertyDescription("Ferry: average rate of the running copy, bytes per second.")
+  private Long bytesPerSecond;
 }

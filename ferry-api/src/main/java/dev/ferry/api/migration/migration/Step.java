@@ -45,4 +45,10 @@ public class Step {
 
   @JsonPropertyDescription("Ferry: estimated time until the step completes, e.g. 4m10s.")
   private String eta;
+
+  @JsonPropertyDescription("Ferry: objects the step has processed so far (backed up or restored).")
+  private Long itemsDone;
+
+  @JsonPropertyDescription("Ferry: objects the step has to process in total (an estimate while a backup lists them).")
+  private Long itemsTotal;
 }
