@@ -7,16 +7,13 @@ import dev.ferry.api.migration.analytics.AnalyticsNamespace;
 import dev.ferry.api.migration.analytics.AnalyticsResource;
 import dev.ferry.api.migration.analytics.MigAnalytic;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,10 +72,7 @@ class MigAnalyticIT {
         """.formatted(app));
     PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigAnalyticReconciler(clusters, Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
+    try (InProcessController controller = InProcessController.on(host).analytics().start()) {
       host.resource(Serialization.unmarshal("""
           apiVersion: migration.openshift.io/v1alpha1
           kind: MigAnalytic
@@ -127,8 +121,6 @@ class MigAnalyticIT {
       assertThat(missing.getStatus().conditions().find("InvalidPlanRef")).get().extracting(Condition::getMessage)
           .asString().contains("no-such-plan-" + s).contains("does not exist");
       assertThat(missing.getStatus().conditions().ready()).isFalse();
-    } finally {
-      operator.stop();
     }
   }
 }

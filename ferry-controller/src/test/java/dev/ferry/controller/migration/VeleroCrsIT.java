@@ -9,21 +9,17 @@ import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.EstablishedCrds;
+import dev.ferry.testsupport.MigrationRuns;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,10 +58,7 @@ class VeleroCrsIT {
     // The destination knows the kind only at v2: the restore cannot create the v1 object.
     PlanFixture.apply(dest, crd(group, "v2"));
     for (KubernetesClient cluster : List.of(host, dest)) {
-      cluster.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).waitUntilCondition(c ->
-          c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions()
-              .stream().anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-          60, TimeUnit.SECONDS);
+      EstablishedCrds.await(cluster, "widgets." + group);
     }
     PlanFixture.apply(host, """
         apiVersion: %s/v1
@@ -76,25 +69,8 @@ class VeleroCrsIT {
     PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
     PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters,
-          storage -> new FilesystemObjectStore(Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())),
-          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      MigMigration migration = Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: true
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS), MigMigration.class);
-      host.resource(migration).create();
-      MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s)
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      MigMigration done = controller.run(MigrationRuns.cutover(s, true));
       assertThat(done.getStatus().getPhase()).as("%s", done.getStatus().getErrors()).isEqualTo("Completed");
       String uid = done.getMetadata().getUid();
 
@@ -152,8 +128,6 @@ class VeleroCrsIT {
       assertThat(host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s).get().getStatus()
           .getPipeline()).extracting(dev.ferry.api.migration.migration.Step::getName)
           .containsSubsequence("Backup", "StageBackup", "StageRestore", "Restore");
-    } finally {
-      operator.stop();
     }
   }
 

@@ -1,24 +1,24 @@
 package dev.ferry.controller.volumes;
 
-import static dev.ferry.controller.volumes.VolumeMigrationIT.applicationWithVolume;
-import static dev.ferry.controller.volumes.VolumeMigrationIT.declarePlan;
-import static dev.ferry.controller.volumes.VolumeMigrationIT.migration;
+import static dev.ferry.controller.volumes.VolumeFixture.applicationWithVolume;
+import static dev.ferry.controller.volumes.VolumeFixture.controller;
+import static dev.ferry.controller.volumes.VolumeFixture.declarePlan;
 import static dev.ferry.testsupport.PlanFixture.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.Step;
-import dev.ferry.objectstore.ObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,28 +50,28 @@ class VolumeProgressIT {
     declarePlan(testbed, s, repository, app, "verify: false");
     HeldMover mover = new HeldMover();
 
-    try (VolumeMigrationIT.Controller controller = VolumeMigrationIT.Controller.start(host, mover)) {
-      Thread run = new Thread(() -> controller.run(migration("stage-" + s, s, "stage: true")));
+    try (InProcessController controller = controller(host, mover)) {
+      Thread run = new Thread(() -> controller.run(MigrationRuns.manifest("stage-" + s, s, "stage: true")));
       run.start();
       assertThat(mover.copied.await(120, TimeUnit.SECONDS)).as("the copy ran").isTrue();
 
       // The copy has not returned: the migration is still in its DirectVolume step, showing the bytes.
       MigMigration during = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s)
           .waitUntilCondition(m -> bytesShown(m, data.length), 60, TimeUnit.SECONDS);
-      Step step = VolumeMigrationIT.step(during, "DirectVolume");
+      Step step = VolumeFixture.step(during, "DirectVolume");
       assertThat(step.getCompleted()).isNull();
       assertThat(step.getBytesTotal()).isEqualTo(data.length);
       assertThat(step.getRate()).endsWith("/s");
       assertThat(step.getProgress()).singleElement().asString().contains(app + "/data").contains("3.0 MiB of 3.0 MiB");
-      DirectVolumeMigration dvm = VolumeMigrationIT.dvm(host, during);
+      DirectVolumeMigration dvm = VolumeFixture.dvm(host, during);
       assertThat(dvm.getStatus().getPhaseDescription()).contains("0 of 1 claim(s) done, 3.0 MiB of 3.0 MiB")
           .contains("/s");
 
       mover.release.countDown();
       run.join(TimeUnit.MINUTES.toMillis(2));
       MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).get();
-      VolumeMigrationIT.assertCompleted(done);
-      assertThat(VolumeMigrationIT.step(done, "DirectVolume").getBytesDone()).isEqualTo(data.length);
+      VolumeFixture.assertCompleted(done);
+      assertThat(VolumeFixture.step(done, "DirectVolume").getBytesDone()).isEqualTo(data.length);
     } finally {
       mover.release.countDown();
     }
@@ -86,14 +86,13 @@ class VolumeProgressIT {
   }
 
   /** The library's mover; a direct copy returns only once the test has seen its progress. */
-  private static final class HeldMover implements VolumeMover {
-    private final LibraryVolumeMover library = new LibraryVolumeMover();
+  private static final class HeldMover extends WrappedMover {
     final CountDownLatch copied = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     public TransferProgress copy(Path source, Path destination, ProgressListener listener) throws IOException {
-      TransferProgress last = library.copy(source, destination, listener);
+      TransferProgress last = super.copy(source, destination, listener);
       copied.countDown();
       try {
         release.await(3, TimeUnit.MINUTES);
@@ -101,28 +100,6 @@ class VolumeProgressIT {
         Thread.currentThread().interrupt();
       }
       return last;
-    }
-
-    @Override
-    public Snapshot snapshot(ObjectStore store, String prefix, Path root, Map<String, String> tags,
-                             ProgressListener listener) throws IOException {
-      return library.snapshot(store, prefix, root, tags, listener);
-    }
-
-    @Override
-    public TransferProgress restore(ObjectStore store, String prefix, String snapshotId, Path destination,
-                                    ProgressListener listener) throws IOException {
-      return library.restore(store, prefix, snapshotId, destination, listener);
-    }
-
-    @Override
-    public void verify(Path source, Path destination) throws IOException {
-      library.verify(source, destination);
-    }
-
-    @Override
-    public Map<String, String> mintTls(String name) {
-      return library.mintTls(name);
     }
   }
 }
