@@ -14,6 +14,7 @@ import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.EstablishedCrds;
 import dev.ferry.testsupport.Manifests;
 import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -67,10 +68,7 @@ class MigrationVeleroCliIT {
       Manifests.create(host, crd(group, "v1"));
       Manifests.create(dest, crd(group, "v2"));
       for (KubernetesClient cluster : List.of(host, dest)) {
-        cluster.apiextensions().v1().customResourceDefinitions().withName("examples." + group).waitUntilCondition(c ->
-            c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus()
-                .getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
-                    && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+        EstablishedCrds.await(cluster, "examples." + group);
       }
       Manifests.create(host, """
           apiVersion: v1
