@@ -32,12 +32,14 @@ import java.util.Set;
  * and close it (try-with-resources) to stop the operator, the volume launcher and the clients.
  */
 public final class InProcessController implements AutoCloseable {
+  private static final Clock CLOCK = Clock.systemUTC();
+
   private final KubernetesClient host;
   private final Operator operator;
+  /** The launchers {@link #volumes} started, closed with the rest. */
+  private final List<InProcessVolumeLauncher> launchers = new ArrayList<>();
   private final ClusterClients clusters;
   private final MigStorageLocations repositories;
-  private final Clock clock = Clock.systemUTC();
-  private final List<InProcessVolumeLauncher> launchers = new ArrayList<>();
 
   private InProcessController(KubernetesClient host) {
     this.host = host;
@@ -53,31 +55,31 @@ public final class InProcessController implements AutoCloseable {
 
   /** MigMigration. */
   public InProcessController migrations() {
-    return register(new MigrationReconciler(clusters, repositories::open, clock));
+    return register(new MigrationReconciler(clusters, repositories::open, CLOCK));
   }
 
   /** DirectVolumeMigration, copying in-process with {@code mover} (two transfers at a time). */
   public InProcessController volumes(VolumeMover mover) {
     InProcessVolumeLauncher launcher = new InProcessVolumeLauncher(mover, 2);
     launchers.add(launcher);
-    return register(new DirectVolumeMigrationReconciler(clusters, repositories::open, mover, launcher, clock));
+    return register(new DirectVolumeMigrationReconciler(clusters, repositories::open, mover, launcher, CLOCK));
   }
 
   /** DirectImageMigration and DirectImageStreamMigration. */
   public InProcessController images() {
-    register(new DirectImageMigrationReconciler(clusters, clock));
-    return register(new DirectImageStreamMigrationReconciler(clusters, clock));
+    register(new DirectImageMigrationReconciler(clusters, CLOCK));
+    return register(new DirectImageStreamMigrationReconciler(clusters, CLOCK));
   }
 
   /** MigStorage (probe, Velero locations on both clusters) and BackupStorageLocation. */
   public InProcessController storages() {
-    register(new MigStorageReconciler(repositories, new VeleroLocationSync(clusters), clock));
-    return register(new BackupStorageLocationReconciler(new BackupStorageLocations(host), clock));
+    register(new MigStorageReconciler(repositories, new VeleroLocationSync(clusters), CLOCK));
+    return register(new BackupStorageLocationReconciler(new BackupStorageLocations(host), CLOCK));
   }
 
   /** MigAnalytic. */
   public InProcessController analytics() {
-    return register(new MigAnalyticReconciler(clusters, clock));
+    return register(new MigAnalyticReconciler(clusters, CLOCK));
   }
 
   public InProcessController start() {

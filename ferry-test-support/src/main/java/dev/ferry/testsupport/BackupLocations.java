@@ -18,18 +18,12 @@ public final class BackupLocations {
 
   /**
    * A filesystem location {@code name} on {@code directory}; {@code specExtra}: more lines of its
-   * spec at the spec's indentation (e.g. {@code default: true}), may be empty.
+   * spec, not indented (e.g. {@code default: true}), may be empty.
    */
   public static BackupStorageLocation filesystem(KubernetesClient client, String name, Path directory,
                                                  String specExtra) {
-    return create(client, """
-        apiVersion: velero.io/v1
-        kind: BackupStorageLocation
-        metadata: {name: %s, namespace: %s}
-        spec:
-          provider: filesystem
-          objectStorage: {bucket: %s}
-        %s""".formatted(name, PlanFixture.NS, directory, specExtra.indent(2)));
+    return client.resource(location(name, "provider: filesystem\nobjectStorage: {bucket: " + directory + "}\n"
+        + specExtra)).create();
   }
 
   /**
@@ -39,17 +33,13 @@ public final class BackupLocations {
    */
   public static BackupStorageLocation s3(KubernetesClient client, String name, String bucket, String endpoint,
                                          String credentialSecret, String specExtra) {
-    return client.resource(Serialization.unmarshal("""
-        apiVersion: velero.io/v1
-        kind: BackupStorageLocation
-        metadata: {name: %s, namespace: %s}
-        spec:
-          provider: aws
-          objectStorage: {bucket: %s}
-          credential: {name: %s, key: cloud}
-          config: {region: us-east-1, s3Url: "%s", s3ForcePathStyle: "true"}
-        %s""".formatted(name, PlanFixture.NS, bucket, credentialSecret, endpoint, specExtra.indent(2)),
-        BackupStorageLocation.class)).fieldManager("ferry-test").serverSideApply();
+    String spec = """
+        provider: aws
+        objectStorage: {bucket: %s}
+        credential: {name: %s, key: cloud}
+        config: {region: us-east-1, s3Url: "%s", s3ForcePathStyle: "true"}
+        """.formatted(bucket, credentialSecret, endpoint);
+    return client.resource(location(name, spec + specExtra)).fieldManager("ferry-test").serverSideApply();
   }
 
   /** Waits until the controller found the location Available (it probes it). */
@@ -59,7 +49,12 @@ public final class BackupLocations {
             && l.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE, 60, TimeUnit.SECONDS);
   }
 
-  private static BackupStorageLocation create(KubernetesClient client, String yaml) {
-    return client.resource(Serialization.unmarshal(yaml, BackupStorageLocation.class)).create();
+  private static BackupStorageLocation location(String name, String spec) {
+    return Serialization.unmarshal("""
+        apiVersion: velero.io/v1
+        kind: BackupStorageLocation
+        metadata: {name: %s, namespace: %s}
+        spec:
+        %s""".formatted(name, PlanFixture.NS, spec.indent(2)), BackupStorageLocation.class);
   }
 }

@@ -24,32 +24,21 @@ public final class SampleApps {
 
   /** ConfigMap {@code settings} with {@code currency: EUR}. */
   public static String settings(String app) {
-    return """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %s}
-        data: {currency: EUR}
-        """.formatted(app);
+    return document("v1", "ConfigMap", "settings", app, "data: {currency: EUR}\n");
   }
 
   /** Claim {@code data}: 1 Gi, ReadWriteOnce, the default storage class. */
   public static String dataClaim(String app) {
-    return """
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %s}
+    return document("v1", "PersistentVolumeClaim", "data", app, """
         spec:
           accessModes: [ReadWriteOnce]
           resources: {requests: {storage: 1Gi}}
-        """.formatted(app);
+        """);
   }
 
   /** Deployment {@code web}: {@code replicas} pods of {@code image}, mounting claim {@code data} if asked. */
   public static String web(String app, int replicas, String image, boolean mountsData) {
-    return """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %s}
+    return document("apps/v1", "Deployment", "web", app, """
         spec:
           replicas: %d
           selector: {matchLabels: {app: web}}
@@ -57,19 +46,21 @@ public final class SampleApps {
             metadata: {labels: {app: web}}
             spec:
               containers: [{name: web, image: %s}]
-        %s""".formatted(app, replicas, image,
-        mountsData ? "      volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n" : "");
+        %s""".formatted(replicas, image,
+        mountsData ? "      volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n" : ""));
   }
 
   /** Service {@code web}: port 80 to the Deployment's pods. */
   public static String webService(String app) {
-    return """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web, namespace: %s}
+    return document("v1", "Service", "web", app, """
         spec:
           selector: {app: web}
           ports: [{port: 80}]
-        """.formatted(app);
+        """);
+  }
+
+  private static String document(String apiVersion, String kind, String name, String app, String rest) {
+    return "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: " + name + ", namespace: " + app
+        + "}\n" + rest;
   }
 }

@@ -11,6 +11,7 @@ import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testsupport.BoundClaims;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,18 +29,7 @@ final class VolumeFixture {
 
   /** Namespace {@code app} with claim {@code data}, bound; returns the volume's directory. */
   static Path applicationWithVolume(KubernetesClient host, String app) {
-    PlanFixture.apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %1$s, labels: {app: files}}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources: {requests: {storage: 1Gi}}
-        """.formatted(app));
+    PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app), SampleApps.dataClaim(app)));
     return BoundClaims.directory(host, BoundClaims.await(host, app, "data", 60));
   }
 
