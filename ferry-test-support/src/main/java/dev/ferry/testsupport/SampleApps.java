@@ -59,6 +59,28 @@ public final class SampleApps {
         """);
   }
 
+  /**
+   * A CRD of namespaced kind {@code kind} (plural: {@code singular} + "s") in {@code group}, served
+   * and stored at {@code version} only, any content accepted: a custom resource the application owns.
+   */
+  public static String crd(String singular, String kind, String group, String version) {
+    return """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: %1$ss.%3$s}
+        spec:
+          group: %3$s
+          scope: Namespaced
+          names: {plural: %1$ss, singular: %1$s, kind: %2$s}
+          versions:
+          - name: %4$s
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+        """.formatted(singular, kind, group, version);
+  }
+
   private static String document(String apiVersion, String kind, String name, String app, String rest) {
     return "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: " + name + ", namespace: " + app
         + "}\n" + rest;

@@ -11,6 +11,7 @@ import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
@@ -35,11 +36,7 @@ class MigAnalyticIT {
     String app = "analytic-" + s;
     KubernetesClient host = testbed.source().client();
     FerryCrds.install(host);
-    PlanFixture.apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
+    PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app), """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: one, namespace: %1$s}
@@ -52,24 +49,7 @@ class MigAnalyticIT {
         kind: Secret
         metadata: {name: db, namespace: %1$s}
         stringData: {password: not-in-any-status}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 0
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec: {containers: [{name: web, image: "registry.example/web:1"}]}
-        ---
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %1$s}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources: {requests: {storage: 1Gi}}
-        """.formatted(app));
+        """.formatted(app), SampleApps.web(app, 0, "registry.example/web:1", false), SampleApps.dataClaim(app)));
     PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
 
     try (InProcessController controller = InProcessController.on(host).analytics().start()) {

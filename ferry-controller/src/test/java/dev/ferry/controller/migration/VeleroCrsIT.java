@@ -16,6 +16,7 @@ import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.testsupport.EstablishedCrds;
 import dev.ferry.testsupport.MigrationRuns;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,17 +45,7 @@ class VeleroCrsIT {
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "crs-" + s;
     String group = "g" + s + ".example.com";
-    PlanFixture.apply(host, crd(group, "v1") + """
-        ---
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %1$s}
-        data: {currency: EUR}
-        """.formatted(app));
+    PlanFixture.apply(host, SampleApps.of(crd(group, "v1"), SampleApps.namespace(app), SampleApps.settings(app)));
     // The destination knows the kind only at v2: the restore cannot create the v1 object.
     PlanFixture.apply(dest, crd(group, "v2"));
     for (KubernetesClient cluster : List.of(host, dest)) {
@@ -144,20 +135,6 @@ class VeleroCrsIT {
   }
 
   private static String crd(String group, String version) {
-    return """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.%1$s}
-        spec:
-          group: %1$s
-          scope: Namespaced
-          names: {plural: widgets, singular: widget, kind: Widget}
-          versions:
-          - name: %2$s
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-        """.formatted(group, version);
+    return SampleApps.crd("widget", "Widget", group, version);
   }
 }
