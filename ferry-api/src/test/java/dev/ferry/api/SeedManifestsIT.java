@@ -140,22 +140,20 @@ class SeedManifestsIT {
 
   @Test
   void unknownFieldIsRejectedNamingTheField() {
-    GenericKubernetesResource plan = Serialization.unmarshal("""
+    assertThatThrownBy(() -> create("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigPlan
         metadata: {name: typo-plan, namespace: openshift-migration}
         spec:
           namespacez: [shop]
-        """, GenericKubernetesResource.class);
-    assertThatThrownBy(() -> client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigPlan")
-        .inNamespace("openshift-migration").resource(plan).fieldValidation(Validation.STRICT).create())
+        """, Validation.STRICT))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("unknown field \"spec.namespacez\"");
   }
 
   @Test
   void invalidEnumValuesAreRejectedNamingTheField() {
-    GenericKubernetesResource hook = Serialization.unmarshal("""
+    assertThatThrownBy(() -> create("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigHook
         metadata: {name: bad-hook, namespace: openshift-migration}
@@ -163,14 +161,12 @@ class SeedManifestsIT {
           custom: true
           image: quay.io/konveyor/hook-runner:latest
           targetCluster: elsewhere
-        """, GenericKubernetesResource.class);
-    assertThatThrownBy(() -> client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigHook")
-        .inNamespace("openshift-migration").resource(hook).create())
+        """, null))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("spec.targetCluster")
         .hasMessageContaining("Unsupported value: \"elsewhere\"");
 
-    GenericKubernetesResource plan = Serialization.unmarshal("""
+    assertThatThrownBy(() -> create("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigPlan
         metadata: {name: bad-phase, namespace: openshift-migration}
@@ -178,23 +174,27 @@ class SeedManifestsIT {
           hooks:
           - phase: DuringLunch
             reference: {name: h, namespace: openshift-migration}
-        """, GenericKubernetesResource.class);
-    assertThatThrownBy(() -> client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigPlan")
-        .inNamespace("openshift-migration").resource(plan).create())
+        """, null))
         .hasMessageContaining("spec.hooks[0].phase")
         .hasMessageContaining("PreBackup");
 
-    GenericKubernetesResource storage = Serialization.unmarshal("""
+    assertThatThrownBy(() -> create("""
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigStorage
         metadata: {name: bad-provider, namespace: openshift-migration}
         spec:
           backupStorageProvider: dropbox
-        """, GenericKubernetesResource.class);
-    assertThatThrownBy(() -> client.genericKubernetesResources("migration.openshift.io/v1alpha1", "MigStorage")
-        .inNamespace("openshift-migration").resource(storage).create())
+        """, null))
         .hasMessageContaining("spec.backupStorageProvider")
         .hasMessageContaining("filesystem");
+  }
+
+  /** Creates the object of {@code yaml} in its namespace; {@code validation}: the field validation asked for, or none. */
+  private static GenericKubernetesResource create(String yaml, Validation validation) {
+    GenericKubernetesResource object = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+    var resource = client.genericKubernetesResources(object.getApiVersion(), object.getKind())
+        .inNamespace(object.getMetadata().getNamespace()).resource(object);
+    return validation == null ? resource.create() : resource.fieldValidation(validation).create();
   }
 
   @Test

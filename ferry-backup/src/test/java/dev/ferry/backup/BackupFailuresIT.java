@@ -20,11 +20,11 @@ import dev.ferry.testbed.LocalS3;
 import dev.ferry.testbed.LoopbackPorts;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.CraftedTarball;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,9 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,28 +186,13 @@ class BackupFailuresIT {
     }
   }
 
-  /** A tarball whose entry tries to escape the extraction directory. */
-  private static byte[] hostileTarball() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-      byte[] version = "1.1.0\n".getBytes(StandardCharsets.UTF_8);
-      TarArchiveEntry v = new TarArchiveEntry("metadata/version");
-      v.setSize(version.length);
-      tar.putArchiveEntry(v);
-      tar.write(version);
-      tar.closeArchiveEntry();
-      byte[] evil = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}"
-          .getBytes(StandardCharsets.UTF_8);
-      for (String name : List.of("resources/configmaps/namespaces/x/../../../../../../ferry-escaped.json",
-          "/tmp/ferry-escaped.json")) {
-        TarArchiveEntry e = new TarArchiveEntry(name, true);
-        e.setSize(evil.length);
-        tar.putArchiveEntry(e);
-        tar.write(evil);
-        tar.closeArchiveEntry();
-      }
-    }
-    return bytes.toByteArray();
+  /** A tarball whose entries try to escape the extraction directory. */
+  private static byte[] hostileTarball() {
+    String evil = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}";
+    return CraftedTarball.velero()
+        .file("resources/configmaps/namespaces/x/../../../../../../ferry-escaped.json", evil)
+        .file("/tmp/ferry-escaped.json", evil)
+        .bytes();
   }
 
   private static Restorer restorer(LocalCluster destination, ObjectStore store) {

@@ -2,7 +2,6 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.Crds;
 import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.location.BackupStorageLocation;
@@ -10,13 +9,15 @@ import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
+import dev.ferry.testsupport.BackupLocations;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -33,13 +34,9 @@ class ControllerCommandIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void processesBackupsUntilTerminated(Testbed testbed, @TempDir Path dir) throws Exception {
-    LocalCluster cluster = testbed.source();
-    KubernetesClient client = cluster.client();
-    new CrdInstaller(client).install(Crds.definitions(), 60);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .fieldManager("ferry-test").serverSideApply();
-    Path kubeconfig = dir.resolve("kubeconfig");
-    cluster.writeKubeconfig(kubeconfig);
+    CliCluster cli = CliCluster.prepare(testbed.source(), dir);
+    LocalCluster cluster = cli.cluster();
+    KubernetesClient client = cli.client();
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String app = "ctl-" + suffix;
     String location = "ctl-repo-" + suffix;
@@ -50,8 +47,8 @@ class ControllerCommandIT {
     // Output goes to a file: reading a pipe races with the JDK draining it when the process exits.
     Process controller = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", jar + java.io.File.pathSeparator + jar.resolveSibling("lib") + "/*", "dev.ferry.cli.Main",
-        "controller", "--metrics-port", "0", "--kubeconfig", kubeconfig.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
-        .start();
+        "controller", "--metrics-port", "0", "--kubeconfig", cli.kubeconfig().toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
     Supplier<String> output = () -> {
       try {
         return Files.readString(log);
@@ -60,27 +57,16 @@ class ControllerCommandIT {
       }
     };
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!output.get().contains("ferry controller ready") && controller.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
+      Await.until("the controller to be ready (or to exit)", Duration.ofSeconds(60),
+          () -> output.get().contains("ferry controller ready") || !controller.isAlive(), output);
       assertThat(output.get()).contains("ferry controller ready: watching namespace " + NS + " of "
           + cluster.url());
 
-      client.resource(Serialization.unmarshal("""
-          apiVersion: velero.io/v1
-          kind: BackupStorageLocation
-          metadata: {name: %s, namespace: %s}
-          spec:
-            provider: filesystem
-            objectStorage: {bucket: %s}
-          """.formatted(location, NS, Files.createDirectories(dir.resolve("repository"))),
-          BackupStorageLocation.class)).create();
+      BackupLocations.filesystem(client, location, Files.createDirectories(dir.resolve("repository")), "");
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build())
           .create();
-      CliRun created = CliRun.of("backup", "create", "b-" + suffix, "--include-namespaces", app,
-          "--storage-location", location, "--wait", "--kubeconfig", kubeconfig.toString());
+      CliRun created = cli.run("backup", "create", "b-" + suffix, "--include-namespaces", app,
+          "--storage-location", location, "--wait");
       assertThat(created.exitCode()).as(created.out() + created.err() + output.get()).isZero();
       assertThat(client.resources(Backup.class).inNamespace(NS).withName("b-" + suffix).get().getStatus().getPhase())
           .isEqualTo(BackupPhase.COMPLETED);

@@ -10,6 +10,7 @@ import dev.ferry.controller.metrics.MetricsServer;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
 import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,22 +160,13 @@ class LogsAndMustGatherIT {
     }
   }
 
+  /** Waits until migration {@code name} reports an error; 0 once it does (the controller's work result). */
   private static int awaitErrors(KubernetesClient host, String name) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      MigMigration m = host.resources(MigMigration.class).inNamespace(PlanFixture.NS).withName(name).get();
-      if (m != null && m.getStatus() != null && m.getStatus().getErrors() != null
-          && !m.getStatus().getErrors().isEmpty()) {
-        return 0;
-      }
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 2;
-      }
-    }
-    return 1;
+    Await.until("an error in the status of migration " + name, Duration.ofSeconds(90), Duration.ofMillis(300),
+        () -> host.resources(MigMigration.class).inNamespace(PlanFixture.NS).withName(name).get(),
+        m -> m != null && m.getStatus() != null && m.getStatus().getErrors() != null
+            && !m.getStatus().getErrors().isEmpty(), m -> { });
+    return 0;
   }
 
   private static Map<String, String> untar(Path file) throws Exception {

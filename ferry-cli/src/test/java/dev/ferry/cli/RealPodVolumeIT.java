@@ -14,6 +14,7 @@ import dev.ferry.testbed.NodeImages;
 import dev.ferry.testbed.RealNode;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
 import dev.ferry.volumes.fs.TreeVerifier;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -169,17 +170,12 @@ class RealPodVolumeIT {
   /**
    * Polls the launcher as the DirectVolumeMigration reconciler does (it has no watch to offer: the
    * state is read from the pods' reports) until {@code done} holds; the states before go to {@code seen}.
-   * The test's {@code @Timeout} bounds it.
+   * Within the test's {@code @Timeout}, a deadline names the last state seen.
    */
   private static TransferState pollUntil(JobVolumeLauncher launcher, VolumeTransfer transfer,
-      Predicate<TransferState> done, List<TransferState> seen) throws InterruptedException {
-    TransferState state = launcher.poll(transfer);
-    while (!done.test(state)) {
-      seen.add(state);
-      Thread.sleep(POLL.toMillis());
-      state = launcher.poll(transfer);
-    }
-    return state;
+      Predicate<TransferState> done, List<TransferState> seen) {
+    return Await.until("the transfer's pods", Duration.ofMinutes(8), POLL, () -> launcher.poll(transfer), done,
+        seen::add);
   }
 
   private static void confined(KubernetesClient client, RealNode node, String name) {

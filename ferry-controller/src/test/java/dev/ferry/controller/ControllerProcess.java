@@ -3,13 +3,17 @@ package dev.ferry.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.testbed.LocalCluster;
+import dev.ferry.testsupport.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 
 /** Ferry's controller as a separate JVM (ControllerMain), for tests that kill it with SIGKILL. */
 public final class ControllerProcess {
+  private static final String READY = "ferry controller ready";
+
   private ControllerProcess() {
   }
 
@@ -21,17 +25,18 @@ public final class ControllerProcess {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("FERRY_METRICS_PORT", "0");
     Process process = builder.start();
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!Files.readString(log).contains("ferry controller ready")) {
-      assertThat(process.isAlive()).as("controller exited:\n%s", Files.readString(log)).isTrue();
-      assertThat(Instant.now()).as("controller did not start:\n%s", Files.readString(log)).isBefore(deadline);
-      try {
-        Thread.sleep(100); // its log is a file: nothing to watch
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    // Its log is a file: nothing to watch, so it is read until the line appears.
+    String output = Await.until("the controller to start", Duration.ofSeconds(60), Duration.ofMillis(100),
+        () -> read(log), out -> out.contains(READY) || !process.isAlive(), out -> { });
+    assertThat(output.contains(READY) || process.isAlive()).as("controller exited:\n%s", read(log)).isTrue();
     return process;
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

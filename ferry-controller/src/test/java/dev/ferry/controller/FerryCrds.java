@@ -1,10 +1,10 @@
 package dev.ferry.controller;
 
 import dev.ferry.api.Crds;
+import dev.ferry.testsupport.EstablishedCrds;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.concurrent.TimeUnit;
 
 /** Installs Ferry's CRDs and the controller namespace into a test cluster (idempotent). */
 public final class FerryCrds {
@@ -17,10 +17,7 @@ public final class FerryCrds {
           .forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : Crds.definitions()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-              && c.getStatus().getConditions().stream()
-                  .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+      EstablishedCrds.await(client, crd.getMetadata().getName());
     }
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(FerryOperator.DEFAULT_NAMESPACE)
         .endMetadata().build()).fieldManager("ferry-test").serverSideApply();

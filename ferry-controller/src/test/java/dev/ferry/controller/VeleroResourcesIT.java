@@ -11,6 +11,7 @@ import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.BackupLocations;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -50,17 +51,8 @@ class VeleroResourcesIT {
          FerryOperator onDestination = new FerryOperator(destination.client(), NS, Clock.systemUTC()).start()) {
       String location = "repo-" + suffix;
       for (KubernetesClient client : new KubernetesClient[] {source.client(), destination.client()}) {
-        client.resource(Serialization.unmarshal("""
-            apiVersion: velero.io/v1
-            kind: BackupStorageLocation
-            metadata: {name: %s, namespace: %s}
-            spec:
-              provider: filesystem
-              objectStorage: {bucket: %s}
-              validationFrequency: 30s
-            """.formatted(location, NS, repository), BackupStorageLocation.class)).create();
-        client.resources(BackupStorageLocation.class).inNamespace(NS).withName(location).waitUntilCondition(l ->
-            l.getStatus() != null && l.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE, 60, TimeUnit.SECONDS);
+        BackupLocations.filesystem(client, location, repository, "validationFrequency: 30s");
+        BackupLocations.awaitAvailable(client, location);
       }
 
       source.client().resource(Serialization.unmarshal("""
@@ -125,16 +117,8 @@ class VeleroResourcesIT {
             + "aws_secret_access_key=very-secret-value\n").build()).create();
     int closedPort = dev.ferry.testbed.LoopbackPorts.next();
     try (FerryOperator operator = new FerryOperator(source.client(), NS, Clock.systemUTC()).start()) {
-      source.client().resource(Serialization.unmarshal("""
-          apiVersion: velero.io/v1
-          kind: BackupStorageLocation
-          metadata: {name: broken-%s, namespace: %s}
-          spec:
-            provider: aws
-            objectStorage: {bucket: replication}
-            credential: {name: creds-%s, key: cloud}
-            config: {region: us-east-1, s3Url: "http://127.0.0.1:%d", s3ForcePathStyle: "true"}
-          """.formatted(suffix, NS, suffix, closedPort), BackupStorageLocation.class)).create();
+      BackupLocations.s3(source.client(), "broken-" + suffix, "replication", "http://127.0.0.1:" + closedPort,
+          "creds-" + suffix, "");
       BackupStorageLocation location = source.client().resources(BackupStorageLocation.class).inNamespace(NS)
           .withName("broken-" + suffix).waitUntilCondition(l -> l.getStatus() != null && l.getStatus().getPhase() != null,
               60, TimeUnit.SECONDS);

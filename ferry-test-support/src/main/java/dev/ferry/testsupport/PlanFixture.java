@@ -31,6 +31,23 @@ public final class PlanFixture {
   /** {@code planSpecExtra}: more YAML lines of the plan's spec, indented by two spaces (may be empty). */
   public static void declare(KubernetesClient host, LocalCluster destination, String s, Path repository,
                       String namespaces, String planSpecExtra) {
+    declareClusters(host, destination, s, "", "");
+    declareStorage(host, s, filesystemStorage(repository));
+    declarePlan(host, s, namespaces, planSpecExtra);
+  }
+
+  /**
+   * The host MigCluster {@code host-<s>} and the remote destination {@code dest-<s>} with its token
+   * Secret; each cluster's registry (a {@link LocalCluster#registry()}) as its exposedRegistryPath.
+   */
+  public static void declareClustersWithRegistries(KubernetesClient host, LocalCluster source,
+                                                   LocalCluster destination, String s) {
+    declareClusters(host, destination, s, source.registry().orElseThrow().hostPort(),
+        destination.registry().orElseThrow().hostPort());
+  }
+
+  private static void declareClusters(KubernetesClient host, LocalCluster destination, String s,
+                                      String sourceRegistry, String destinationRegistry) {
     String token = RemoteAccess.clusterAdminToken(destination.client());
     host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
         .addToStringData(TOKEN_KEY, token).build()).create();
@@ -39,7 +56,7 @@ public final class PlanFixture {
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigCluster
         metadata: {name: host-%1$s, namespace: %2$s}
-        spec: {isHostCluster: true}
+        spec: {isHostCluster: true%5$s}
         ---
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigCluster
@@ -48,15 +65,37 @@ public final class PlanFixture {
           isHostCluster: false
           url: %3$s
           caBundle: %4$s
-          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
-        ---
+        %6$s  serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
+        """.formatted(s, NS, destination.url(), ca,
+        sourceRegistry.isEmpty() ? "" : ", exposedRegistryPath: \"" + sourceRegistry + "\"",
+        destinationRegistry.isEmpty() ? "" : "  exposedRegistryPath: \"" + destinationRegistry + "\"\n"));
+  }
+
+  /** The spec of a MigStorage on a directory (Ferry's filesystem provider). */
+  public static String filesystemStorage(Path repository) {
+    return """
+        backupStorageProvider: filesystem
+        backupStorageConfig: {filesystemPath: %s}
+        """.formatted(repository);
+  }
+
+  /** MigStorage {@code repo-<s>} with {@code storageSpec} (YAML lines of its spec, not indented). */
+  public static void declareStorage(KubernetesClient host, String s, String storageSpec) {
+    apply(host, """
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigStorage
         metadata: {name: repo-%1$s, namespace: %2$s}
         spec:
-          backupStorageProvider: filesystem
-          backupStorageConfig: {filesystemPath: %5$s}
-        ---
+        %3$s""".formatted(s, NS, storageSpec.indent(2)));
+  }
+
+  /**
+   * MigPlan {@code plan-<s>} from {@code host-<s>} to {@code dest-<s>} through {@code repo-<s>};
+   * {@code namespaces}: the list's items as YAML; {@code planSpecExtra}: more lines of its spec,
+   * indented by two spaces (may be empty).
+   */
+  public static void declarePlan(KubernetesClient host, String s, String namespaces, String planSpecExtra) {
+    apply(host, """
         apiVersion: migration.openshift.io/v1alpha1
         kind: MigPlan
         metadata: {name: plan-%1$s, namespace: %2$s}
@@ -64,8 +103,8 @@ public final class PlanFixture {
           srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
           destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
           migStorageRef: {name: repo-%1$s, namespace: %2$s}
-          namespaces: [%6$s]
-        %7$s""".formatted(s, NS, destination.url(), ca, repository, namespaces, planSpecExtra));
+          namespaces: [%3$s]
+        %4$s""".formatted(s, NS, namespaces, planSpecExtra));
   }
 
   /** Declares the plan Ready, for tests that run only the MigMigration reconciler. */

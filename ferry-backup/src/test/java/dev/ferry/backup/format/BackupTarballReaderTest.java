@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.backup.model.GroupResource;
 import dev.ferry.backup.model.ItemKey;
+import dev.ferry.testsupport.CraftedTarball;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class BackupTarballReaderTest {
     String v1 = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
         + "\"metadata\":{\"name\":\"widgets.example.com\"}}";
     String v1beta1 = v1.replace("/v1\"", "/v1beta1\"");
-    byte[] tarball = RawTarball.velero()
+    byte[] tarball = CraftedTarball.velero()
         .dir("resources")
         .file("resources/customresourcedefinitions.apiextensions.k8s.io/cluster/"
             + "widgets.example.com.json", v1)
@@ -61,7 +62,7 @@ class BackupTarballReaderTest {
   @Test
   void readsPreferredOnlyAndPlainOnlyBackups() throws Exception {
     String deploy = BackupTarballWriterTest.deployment("shop", "web");
-    byte[] tarball = RawTarball.velero()
+    byte[] tarball = CraftedTarball.velero()
         // preferred copy only (no plain copy)
         .file("resources/deployments.apps/v1-preferredversion/namespaces/shop/web.json", deploy)
         // old Velero: plain copy only, no version directories
@@ -83,7 +84,7 @@ class BackupTarballReaderTest {
 
   @Test
   void acceptsOldFormatVersionAndDotSlashNames() throws Exception {
-    byte[] tarball = new RawTarball().dir("./").file("./metadata/version", "1")
+    byte[] tarball = new CraftedTarball().dir("./").file("./metadata/version", "1")
         .file("./resources/configmaps/namespaces/a/b.json", "{\"kind\":\"ConfigMap\"}")
         .bytes();
     ExtractedBackup backup = extract(tarball);
@@ -93,7 +94,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesParentDirectoryEscape() {
-    byte[] tarball = RawTarball.velero().file("../evil.json", "{}").bytes();
+    byte[] tarball = CraftedTarball.velero().file("../evil.json", "{}").bytes();
     assertThatThrownBy(() -> extract(tarball))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining("../evil.json")
@@ -103,7 +104,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesEscapeHiddenInsideThePath() {
-    byte[] tarball = RawTarball.velero()
+    byte[] tarball = CraftedTarball.velero()
         .file("resources/pods/namespaces/../../../../evil.json", "{}").bytes();
     assertThatThrownBy(() -> extract(tarball))
         .isInstanceOf(BackupFormatException.class)
@@ -114,7 +115,7 @@ class BackupTarballReaderTest {
   @Test
   void refusesAbsolutePaths() {
     Path outside = tmp.resolve("abs-evil.json").toAbsolutePath();
-    byte[] tarball = RawTarball.velero().file(outside.toString(), "{}").bytes();
+    byte[] tarball = CraftedTarball.velero().file(outside.toString(), "{}").bytes();
     assertThatThrownBy(() -> extract(tarball))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining(outside.toString())
@@ -124,16 +125,16 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesLinksAndSpecialFiles() {
-    assertThatThrownBy(() -> extract(RawTarball.velero()
+    assertThatThrownBy(() -> extract(CraftedTarball.velero()
         .symlink("resources/pods/cluster/x.json", "/etc/passwd").bytes()))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining("resources/pods/cluster/x.json")
         .hasMessageContaining("symbolic link");
-    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(RawTarball.velero()
+    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(CraftedTarball.velero()
         .hardlink("resources/pods/cluster/y.json", "metadata/version").bytes()), tmp.resolve("2")))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining("hard link");
-    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(RawTarball.velero()
+    assertThatThrownBy(() -> reader.extract(new ByteArrayInputStream(CraftedTarball.velero()
         .fifo("resources/pods/cluster/z.json").bytes()), tmp.resolve("3")))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining("FIFO");
@@ -197,7 +198,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesTarballWithoutMetadataVersion() {
-    byte[] tarball = new RawTarball()
+    byte[] tarball = new CraftedTarball()
         .file("resources/configmaps/namespaces/a/b.json", "{}").bytes();
     assertThatThrownBy(() -> extract(tarball))
         .isInstanceOf(BackupFormatException.class)
@@ -206,7 +207,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesUnknownFormatMajor() {
-    byte[] tarball = new RawTarball().file("metadata/version", "2.0.0\n").bytes();
+    byte[] tarball = new CraftedTarball().file("metadata/version", "2.0.0\n").bytes();
     assertThatThrownBy(() -> extract(tarball))
         .isInstanceOf(BackupFormatException.class)
         .hasMessageContaining("2.0.0");
@@ -214,7 +215,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesContentOverTheSizeLimit() {
-    byte[] tarball = RawTarball.velero()
+    byte[] tarball = CraftedTarball.velero()
         .file("resources/configmaps/namespaces/a/big.json", "x".repeat(5000)).bytes();
     BackupTarballReader small = new BackupTarballReader(4096);
     assertThatThrownBy(() -> small.extract(new ByteArrayInputStream(tarball), tmp.resolve("s")))
@@ -226,7 +227,7 @@ class BackupTarballReaderTest {
 
   @Test
   void refusesAnEntryOverTheItemLimitAndTooManyEntriesNamingEachLimit() {
-    byte[] big = RawTarball.velero()
+    byte[] big = CraftedTarball.velero()
         .file("resources/configmaps/namespaces/a/big.json", "x".repeat(5000)).bytes();
     BackupTarballReader smallItems = new BackupTarballReader(new BackupLimits(1 << 20, 100, 4096, 10, 100));
     assertThatThrownBy(() -> smallItems.extract(new ByteArrayInputStream(big), tmp.resolve("i")))
@@ -234,7 +235,7 @@ class BackupTarballReaderTest {
         .hasMessage("backup tarball entry resources/configmaps/namespaces/a/big.json is larger than the restore "
             + "limit max_item_size (4096 bytes); if the backup is genuine, raise "
             + "spec.restore_limits.max_item_size on the MigrationController");
-    RawTarball many = RawTarball.velero();
+    CraftedTarball many = CraftedTarball.velero();
     for (int i = 0; i < 5; i++) {
       many.file("resources/configmaps/namespaces/a/c" + i + ".json", "{}");
     }
@@ -251,7 +252,7 @@ class BackupTarballReaderTest {
     String deep = "{\"a\":".repeat(12) + "1" + "}".repeat(12);
     String longString = "{\"a\":\"" + "y".repeat(200) + "\"}";
     BackupLimits limits = new BackupLimits(1 << 20, 100, 4096, 10, 100);
-    ExtractedBackup backup = new BackupTarballReader(limits).extract(new ByteArrayInputStream(RawTarball.velero()
+    ExtractedBackup backup = new BackupTarballReader(limits).extract(new ByteArrayInputStream(CraftedTarball.velero()
         .file("resources/configmaps/namespaces/a/deep.json", deep)
         .file("resources/configmaps/namespaces/a/long.json", longString)
         .file("resources/configmaps/namespaces/a/broken.json", "{\"a\": [1, 2")
@@ -274,7 +275,7 @@ class BackupTarballReaderTest {
   @Test
   void manyHonestEntriesTogetherOverTheExtractedLimitAreRefused() {
     // A bomb of small items: each under max_item_size, together over max_extracted_size.
-    RawTarball many = RawTarball.velero();
+    CraftedTarball many = CraftedTarball.velero();
     for (int i = 0; i < 20; i++) {
       many.file("resources/configmaps/namespaces/a/c" + i + ".json", "y".repeat(1000));
     }
@@ -288,7 +289,7 @@ class BackupTarballReaderTest {
 
   @Test
   void selfContradictoryPathsAreFormatErrors() {
-    byte[] tarball = RawTarball.velero()
+    byte[] tarball = CraftedTarball.velero()
         .file("resources/configmaps", "not a directory")
         .file("resources/configmaps/namespaces/a/b.json", "{}").bytes();
     assertThatThrownBy(() -> extract(tarball))
@@ -301,13 +302,13 @@ class BackupTarballReaderTest {
   void refusesNonEmptyTarget() throws Exception {
     Files.createDirectories(tmp.resolve("out"));
     Files.writeString(tmp.resolve("out/leftover"), "x");
-    byte[] tarball = RawTarball.velero().bytes();
+    byte[] tarball = CraftedTarball.velero().bytes();
     assertThatThrownBy(() -> extract(tarball)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void invalidItemJsonIsAFormatErrorOnRead() throws Exception {
-    ExtractedBackup backup = extract(RawTarball.velero()
+    ExtractedBackup backup = extract(CraftedTarball.velero()
         .file("resources/configmaps/namespaces/a/b.json", "[1,2]").bytes());
     ItemRef ref = backup.items(GroupResource.core("configmaps")).get(0);
     assertThatThrownBy(() -> backup.read(ref))

@@ -1,21 +1,18 @@
 package dev.ferry.cli.backup;
 
+import dev.ferry.cli.CliCluster;
 import dev.ferry.cli.CliRun;
-import dev.ferry.cli.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.Crds;
 import dev.ferry.api.velero.location.BackupStorageLocation;
-import dev.ferry.api.velero.location.BackupStorageLocationPhase;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.BackupLocations;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +39,8 @@ class BackupRestoreCliIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void backupDescribeLogsRestoreAndDelete(Testbed testbed, @TempDir Path dir) throws IOException {
-    LocalCluster cluster = testbed.source();
-    KubernetesClient client = cluster.client();
-    new CrdInstaller(client).install(Crds.definitions(), 60);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .fieldManager("ferry-test").serverSideApply();
-    Path kubeconfig = dir.resolve("kubeconfig");
-    cluster.writeKubeconfig(kubeconfig);
+    CliCluster cli = CliCluster.prepare(testbed.source(), dir);
+    KubernetesClient client = cli.client();
     Path repository = Files.createDirectories(dir.resolve("repository"));
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String app = "shop-" + suffix;
@@ -57,21 +49,10 @@ class BackupRestoreCliIT {
     String backup = "b-" + suffix;
     String restore = "r-" + suffix;
     String second = "r2-" + suffix;
-    Cli cli = new Cli(kubeconfig);
 
     try (FerryOperator operator = new FerryOperator(client, NS, Clock.systemUTC()).start()) {
-      client.resource(Serialization.unmarshal("""
-          apiVersion: velero.io/v1
-          kind: BackupStorageLocation
-          metadata: {name: %s, namespace: %s}
-          spec:
-            provider: filesystem
-            objectStorage: {bucket: %s}
-            default: true
-          """.formatted(location, NS, repository), BackupStorageLocation.class)).create();
-      client.resources(BackupStorageLocation.class).inNamespace(NS).withName(location).waitUntilCondition(l ->
-          l.getStatus() != null && l.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE, 60,
-          TimeUnit.SECONDS);
+      BackupLocations.filesystem(client, location, repository, "default: true");
+      BackupLocations.awaitAvailable(client, location);
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build())
           .create();
       for (String name : List.of("settings", "flags", "colors")) {
@@ -181,16 +162,6 @@ class BackupRestoreCliIT {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       return new ArrayList<>(walk.filter(Files::isRegularFile).toList());
-    }
-  }
-
-  /** The ferry command with this kubeconfig. */
-  private record Cli(Path kubeconfig) {
-    CliRun run(String... args) {
-      List<String> all = new ArrayList<>(List.of(args));
-      all.add("--kubeconfig");
-      all.add(kubeconfig.toString());
-      return CliRun.of(all.toArray(String[]::new));
     }
   }
 }

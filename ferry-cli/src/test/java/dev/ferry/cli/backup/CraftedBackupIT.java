@@ -1,26 +1,23 @@
 package dev.ferry.cli.backup;
 
+import dev.ferry.cli.CliCluster;
 import dev.ferry.cli.CliRun;
-import dev.ferry.cli.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.Crds;
 import dev.ferry.api.migration.settings.MigrationController;
 import dev.ferry.api.velero.location.BackupStorageLocation;
-import dev.ferry.api.velero.location.BackupStorageLocationPhase;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.backup.format.BackupLayout;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.objectstore.FilesystemObjectStore;
-import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.BackupLocations;
+import dev.ferry.testsupport.CraftedTarball;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,13 +48,8 @@ class CraftedBackupIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void craftedBackupsWriteOnlyWhereTheRestoreWasAskedToWrite(Testbed testbed, @TempDir Path dir) throws IOException {
-    LocalCluster cluster = testbed.destination();
-    KubernetesClient client = cluster.client();
-    new CrdInstaller(client).install(Crds.definitions(), 60);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .fieldManager("ferry-test").serverSideApply();
-    Path kubeconfig = dir.resolve("kubeconfig");
-    cluster.writeKubeconfig(kubeconfig);
+    CliCluster cli = CliCluster.prepare(testbed.destination(), dir);
+    KubernetesClient client = cli.client();
     Path repository = Files.createDirectories(dir.resolve("repository"));
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "app-" + s;
@@ -70,37 +58,26 @@ class CraftedBackupIT {
     String location = "crafted-" + s;
     String limitsCr = "a-limits-" + s;
     List<String> restores = new ArrayList<>();
-    Cli cli = new Cli(kubeconfig);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(bystander)
         .addToLabels("team", "bystander").endMetadata().build()).create();
 
     try (FerryOperator operator = new FerryOperator(client, NS, Clock.systemUTC()).start();
          FilesystemObjectStore store = new FilesystemObjectStore(repository)) {
-      client.resource(Serialization.unmarshal("""
-          apiVersion: velero.io/v1
-          kind: BackupStorageLocation
-          metadata: {name: %s, namespace: %s}
-          spec:
-            provider: filesystem
-            objectStorage: {bucket: %s}
-            default: true
-          """.formatted(location, NS, repository), BackupStorageLocation.class)).create();
-      client.resources(BackupStorageLocation.class).inNamespace(NS).withName(location).waitUntilCondition(l ->
-          l.getStatus() != null && l.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE, 60,
-          TimeUnit.SECONDS);
+      BackupLocations.filesystem(client, location, repository, "default: true");
+      BackupLocations.awaitAvailable(client, location);
 
       // 1. Items that point elsewhere than their path: errors naming the entry; the rest restored.
       String escape = "escape-" + s;
       String binding = "binding-" + s;
-      put(store, "misfiled-" + s, new Crafted()
-          .json("resources/namespaces/cluster/" + app + ".json", namespace(app, Map.of()))
+      put(store, "misfiled-" + s, CraftedTarball.velero()
+          .file("resources/namespaces/cluster/" + app + ".json", namespace(app, Map.of()))
           // the restore includes only app: another namespace's Namespace object and items are left alone
-          .json("resources/namespaces/cluster/" + bystander + ".json", namespace(bystander, Map.of("team", "attacker")))
-          .json("resources/secrets/namespaces/" + bystander + "/stolen.json", """
+          .file("resources/namespaces/cluster/" + bystander + ".json", namespace(bystander, Map.of("team", "attacker")))
+          .file("resources/secrets/namespaces/" + bystander + "/stolen.json", """
               {"apiVersion":"v1","kind":"Secret","metadata":{"name":"stolen","namespace":"%s"}}""".formatted(bystander))
-          .json("resources/configmaps/namespaces/" + app + "/settings.json", configMap("settings", app))
-          .json("resources/configmaps/namespaces/" + app + "/" + escape + ".json", configMap(escape, "kube-system"))
-          .json("resources/configmaps/namespaces/" + app + "/" + binding + ".json", """
+          .file("resources/configmaps/namespaces/" + app + "/settings.json", configMap("settings", app))
+          .file("resources/configmaps/namespaces/" + app + "/" + escape + ".json", configMap(escape, "kube-system"))
+          .file("resources/configmaps/namespaces/" + app + "/" + binding + ".json", """
               {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"%s"},
                "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"},
                "subjects":[{"kind":"ServiceAccount","name":"default","namespace":"%s"}]}""".formatted(binding, app))
@@ -141,10 +118,10 @@ class CraftedBackupIT {
       for (var bad : malformed.entrySet()) {
         String backup = bad.getKey() + "-" + s;
         String target = app + "-" + bad.getKey();
-        put(store, backup, new Crafted()
-            .json("resources/namespaces/cluster/" + app + ".json", namespace(app, Map.of()))
-            .json("resources/configmaps/namespaces/" + app + "/aa.json", configMap("aa", app))
-            .json("resources/configmaps/namespaces/" + app + "/zz.json", bad.getValue())
+        put(store, backup, CraftedTarball.velero()
+            .file("resources/namespaces/cluster/" + app + ".json", namespace(app, Map.of()))
+            .file("resources/configmaps/namespaces/" + app + "/aa.json", configMap("aa", app))
+            .file("resources/configmaps/namespaces/" + app + "/zz.json", bad.getValue())
             .bytes());
         String restore = "r-" + backup;
         restores.add(restore);
@@ -168,8 +145,8 @@ class CraftedBackupIT {
             restore_limits: {max_item_size: 1Ki}
           """.formatted(limitsCr, NS), MigrationController.class)).create();
       String large = "large-" + s;
-      put(store, large, new Crafted()
-          .json("resources/configmaps/namespaces/" + app + "/big.json", """
+      put(store, large, CraftedTarball.velero()
+          .file("resources/configmaps/namespaces/" + app + "/big.json", """
               {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"big"},"data":{"k":"%s"}}"""
               .formatted("x".repeat(2000)))
           .bytes());
@@ -184,7 +161,7 @@ class CraftedBackupIT {
 
       // 4. Links stay refused through the reconciler too.
       String linked = "linked-" + s;
-      put(store, linked, new Crafted()
+      put(store, linked, CraftedTarball.velero()
           .symlink("resources/configmaps/namespaces/" + app + "/link.json", "/etc/passwd").bytes());
       restores.add("r-" + linked);
       CliRun links = cli.run("restore", "create", "r-" + linked, "--from-backup", linked, "--wait");
@@ -218,64 +195,5 @@ class CraftedBackupIT {
     return """
         {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"%s","namespace":"%s"},"data":{"a":"b"}}"""
         .formatted(name, namespace);
-  }
-
-  /** A Velero-layout tarball with whatever entries a test wants, hostile ones included. */
-  private static final class Crafted {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final TarArchiveOutputStream tar;
-
-    Crafted() {
-      try {
-        tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes));
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      json("metadata/version", "1.1.0\n");
-    }
-
-    Crafted json(String entry, String content) {
-      byte[] data = content.getBytes(StandardCharsets.UTF_8);
-      TarArchiveEntry e = new TarArchiveEntry(entry, true);
-      e.setSize(data.length);
-      return put(e, data);
-    }
-
-    Crafted symlink(String entry, String target) {
-      TarArchiveEntry e = new TarArchiveEntry(entry, TarConstants.LF_SYMLINK, true);
-      e.setLinkName(target);
-      return put(e, new byte[0]);
-    }
-
-    private Crafted put(TarArchiveEntry entry, byte[] data) {
-      try {
-        tar.putArchiveEntry(entry);
-        tar.write(data);
-        tar.closeArchiveEntry();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return this;
-    }
-
-    byte[] bytes() {
-      try {
-        tar.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
-    }
-  }
-
-  /** The ferry command with this kubeconfig. */
-  private record Cli(Path kubeconfig) {
-    CliRun run(String... args) {
-      List<String> all = new ArrayList<>(List.of(args));
-      all.add("--kubeconfig");
-      all.add(kubeconfig.toString());
-      return CliRun.of(all.toArray(String[]::new));
-    }
   }
 }

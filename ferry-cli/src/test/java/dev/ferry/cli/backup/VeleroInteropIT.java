@@ -2,19 +2,16 @@ package dev.ferry.cli.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.Crds;
 import dev.ferry.api.velero.backup.Backup;
-import dev.ferry.api.velero.location.BackupStorageLocation;
-import dev.ferry.api.velero.location.BackupStorageLocationPhase;
+import dev.ferry.cli.CliCluster;
 import dev.ferry.cli.CliRun;
-import dev.ferry.cli.CrdInstaller;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.LocalVelero;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.BackupLocations;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -72,10 +69,8 @@ class VeleroInteropIT {
     assertThat(created.exitCode()).as(created.output()).isZero();
     assertThat(velero.cli("backup", "get", backup).output()).containsPattern(backup + "\\s+Completed\\s+0\\s+0");
 
-    Path kubeconfig = dir.resolve("kubeconfig");
-    destination.writeKubeconfig(kubeconfig);
-    Cli cli = new Cli(kubeconfig);
-    prepareFerry(destination.client(), testbed, velero);
+    CliCluster cli = CliCluster.prepare(destination, dir);
+    s3Credentials(destination.client(), testbed);
     try (FerryOperator operator = new FerryOperator(destination.client(), NS, Clock.systemUTC()).start()) {
       createSharedLocation(destination.client(), velero, testbed);
       // Ferry's sync turns Velero's backup into a Backup CR of the destination cluster.
@@ -125,10 +120,8 @@ class VeleroInteropIT {
     String restore = "vr-" + suffix;
     List<String> namespacesDeleted = new ArrayList<>();
     InteropApp.create(source.client(), app);
-    Path kubeconfig = dir.resolve("kubeconfig");
-    source.writeKubeconfig(kubeconfig);
-    Cli cli = new Cli(kubeconfig);
-    prepareFerry(source.client(), testbed, velero);
+    CliCluster cli = CliCluster.prepare(source, dir);
+    s3Credentials(source.client(), testbed);
     try (FerryOperator operator = new FerryOperator(source.client(), NS, Clock.systemUTC()).start()) {
       createSharedLocation(source.client(), velero, testbed);
       CliRun created = cli.run("backup", "create", backup, "--include-namespaces", app, "--storage-location", SHARED,
@@ -262,11 +255,8 @@ class VeleroInteropIT {
         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
-  /** Ferry's CRDs (Velero's are left as installed), its namespace and the S3 credentials there. */
-  private static void prepareFerry(KubernetesClient client, Testbed testbed, LocalVelero velero) {
-    new CrdInstaller(client).install(Crds.definitions(), 60);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .fieldManager("ferry-test").serverSideApply();
+  /** The S3 credentials in Ferry's namespace, as Velero's credentials file. */
+  private static void s3Credentials(KubernetesClient client, Testbed testbed) {
     client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("velero-s3")
         .endMetadata().addToStringData("cloud", LocalVelero.s3CredentialsFile(testbed.s3())).build())
         .fieldManager("ferry-test").serverSideApply();
@@ -274,31 +264,9 @@ class VeleroInteropIT {
 
   /** Ferry's location on Velero's bucket, validated (and synced) every 5 s. */
   private static void createSharedLocation(KubernetesClient client, LocalVelero velero, Testbed testbed) {
-    client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
-        apiVersion: velero.io/v1
-        kind: BackupStorageLocation
-        metadata: {name: %s, namespace: %s}
-        spec:
-          provider: aws
-          objectStorage: {bucket: %s}
-          credential: {name: velero-s3, key: cloud}
-          validationFrequency: 5s
-          config: {region: us-east-1, s3Url: "%s", s3ForcePathStyle: "true"}
-        """.formatted(SHARED, NS, velero.bucket(), testbed.s3().endpoint()), BackupStorageLocation.class))
-        .fieldManager("ferry-test").serverSideApply();
-    client.resources(BackupStorageLocation.class).inNamespace(NS).withName(SHARED).waitUntilCondition(l ->
-        l != null && l.getStatus() != null && l.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE,
-        60, TimeUnit.SECONDS);
-  }
-
-  /** The ferry command with this kubeconfig. */
-  private record Cli(Path kubeconfig) {
-    CliRun run(String... args) {
-      List<String> all = new ArrayList<>(List.of(args));
-      all.add("--kubeconfig");
-      all.add(kubeconfig.toString());
-      return CliRun.of(all.toArray(String[]::new));
-    }
+    BackupLocations.s3(client, SHARED, velero.bucket(), testbed.s3().endpoint(), "velero-s3",
+        "validationFrequency: 5s");
+    BackupLocations.awaitAvailable(client, SHARED);
   }
 
   static boolean bound(PersistentVolumeClaim claim) {

@@ -8,13 +8,16 @@ import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.LoopbackPorts;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,25 +39,14 @@ class CliClusterIT {
             || c.getSpec().getGroup().equals("velero.io")).toList();
     assertThat(crds).hasSize(15).allSatisfy(c -> assertThat(CrdInstaller.established(c)).isTrue());
     // What 'kubectl explain migplan.spec' reads: the published OpenAPI v3 schema with descriptions.
-    String openApi = null;
-    for (int attempt = 0; attempt < 60 && openApi == null; attempt++) {
-      openApi = cluster.client().raw("/openapi/v3/apis/migration.openshift.io/v1alpha1");
-      if (openApi == null) {
-        sleep(500); // the aggregated OpenAPI document is rebuilt shortly after a CRD changes
-      }
-    }
+    // The aggregated OpenAPI document is rebuilt shortly after a CRD changes.
+    String openApi = Await.until("the OpenAPI v3 document of migration.openshift.io/v1alpha1",
+        Duration.ofSeconds(30), Duration.ofMillis(500),
+        () -> cluster.client().raw("/openapi/v3/apis/migration.openshift.io/v1alpha1"), Objects::nonNull, x -> { });
     assertThat(openApi).contains("srcMigClusterRef").contains("indirectVolumeMigration")
         .contains("If true, direct volume migration is disabled");
     // Idempotent: a second install changes nothing and succeeds.
     assertThat(CliRun.of("crds", "install", "--kubeconfig", kubeconfig.toString()).exitCode()).isZero();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test

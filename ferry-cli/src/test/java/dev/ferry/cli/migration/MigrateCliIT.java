@@ -1,11 +1,10 @@
 package dev.ferry.cli.migration;
 
+import dev.ferry.cli.CliCluster;
 import dev.ferry.cli.CliRun;
-import dev.ferry.cli.CrdInstaller;
 import dev.ferry.cli.plan.PlanTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.api.Crds;
 import dev.ferry.api.migration.plan.MigPlan;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
@@ -13,7 +12,7 @@ import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.Manifests;
 import dev.ferry.testsupport.PlanFixture;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +42,7 @@ class MigrateCliIT {
     LocalCluster destination = testbed.destination();
     KubernetesClient host = source.client();
     KubernetesClient dest = destination.client();
-    new CrdInstaller(host).install(Crds.definitions(), 60);
-    host.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .fieldManager("ferry-test").serverSideApply();
-    Path kubeconfig = dir.resolve("kubeconfig");
-    source.writeKubeconfig(kubeconfig);
+    CliCluster cli = CliCluster.prepare(source, dir);
     Path repository = Files.createDirectories(dir.resolve("repository"));
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "src-" + s;
@@ -55,73 +50,54 @@ class MigrateCliIT {
     String plan = "plan-" + s;
 
     try (FerryOperator operator = new FerryOperator(host, NS, Clock.systemUTC()).start()) {
-      Manifests.create(host, """
-          apiVersion: v1
-          kind: Namespace
-          metadata: {name: %1$s}
-          ---
-          apiVersion: v1
-          kind: ConfigMap
-          metadata: {name: settings, namespace: %1$s}
-          data: {currency: EUR}
-          ---
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: web, namespace: %1$s}
-          spec:
-            replicas: 2
-            selector: {matchLabels: {app: web}}
-            template:
-              metadata: {labels: {app: web}}
-              spec:
-                containers: [{name: web, image: registry.example/x:1}]
-          """.formatted(app));
+      Manifests.create(host, SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app),
+          SampleApps.web(app, 2, "registry.example/x:1", false)));
       PlanFixture.declare(host, destination, s, repository, "\"" + app + ":" + moved + "\"", "");
       host.resources(MigPlan.class).inNamespace(NS).withName(plan).waitUntilCondition(PlanTable::ready,
           120, TimeUnit.SECONDS);
 
-      CliRun plans = cli(kubeconfig, "plan", "get");
+      CliRun plans = cli.run("plan", "get");
       assertThat(plans.exitCode()).as(plans.err()).isZero();
       assertThat(plans.out().lines().findFirst().orElseThrow())
           .matches("NAME\\s+READY\\s+SOURCE\\s+TARGET\\s+STORAGE\\s+NAMESPACES\\s+AGE");
       assertThat(plans.out()).containsPattern(plan + "\\s+True\\s+host-" + s + "\\s+dest-" + s + "\\s+repo-" + s
           + "\\s+" + app + ":" + moved + "\\s+\\d+[smh]");
-      CliRun described = cli(kubeconfig, "plan", "describe", plan);
+      CliRun described = cli.run("plan", "describe", plan);
       assertThat(described.exitCode()).as(described.err()).isZero();
       assertThat(described.out()).contains("Ready:           True\n").containsPattern("Ready\\s+Required\\s+");
 
-      CliRun missing = cli(kubeconfig, "migrate", "no-such-plan-" + s);
+      CliRun missing = cli.run("migrate", "no-such-plan-" + s);
       assertThat(missing.exitCode()).isEqualTo(2);
       assertThat(missing.err()).startsWith("ferry: error: migration plan no-such-plan-" + s + " not found")
           .contains("ferry plan get").contains("kubectl get migplan");
 
       String cutover = "cutover-" + s;
-      CliRun migrated = cli(kubeconfig, "migrate", plan, "--cutover", "--name", cutover, "--wait");
+      CliRun migrated = cli.run("migrate", plan, "--cutover", "--name", cutover, "--wait");
       assertThat(migrated.exitCode()).as(migrated.out() + migrated.err()).isZero();
       assertThat(migrated.out()).startsWith(cutover + "\n").contains("Migration " + cutover + " completed.");
       assertThat(dest.configMaps().inNamespace(moved).withName("settings").get()).isNotNull();
 
-      CliRun migrations = cli(kubeconfig, "migration", "get");
+      CliRun migrations = cli.run("migration", "get");
       assertThat(migrations.exitCode()).as(migrations.err()).isZero();
       assertThat(migrations.out()).containsPattern(cutover + "\\s+" + plan + "\\s+cutover\\s+Completed\\s+\\S+\\s+\\d+");
-      CliRun json = cli(kubeconfig, "migration", "get", cutover, "-o", "json");
+      CliRun json = cli.run("migration", "get", cutover, "-o", "json");
       assertThat(json.out()).contains("\"phase\" : \"Completed\"");
 
-      CliRun describe = cli(kubeconfig, "migration", "describe", cutover);
+      CliRun describe = cli.run("migration", "describe", cutover);
       assertThat(describe.exitCode()).as(describe.err()).isZero();
       assertThat(describe.out()).contains("Plan:          " + plan + "\n").contains("Type:          cutover\n")
           .contains("Phase:         Completed\n");
       List<String> steps = pipelineRows(describe.out());
       assertThat(steps).isNotEmpty().allSatisfy(row -> assertThat(row.split("\\s+")[1]).isEqualTo("Completed"));
 
-      CliRun rollback = cli(kubeconfig, "rollback", plan, "--wait");
+      CliRun rollback = cli.run("rollback", plan, "--wait");
       assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
       assertThat(rollback.out()).startsWith(plan + "-rollback-");
       assertThat(dest.namespaces().withName(moved).get()).isNull();
-      assertThat(cli(kubeconfig, "migration", "get").out()).containsPattern(plan + "-rollback-\\d{14}\\s+" + plan
+      assertThat(cli.run("migration", "get").out()).containsPattern(plan + "-rollback-\\d{14}\\s+" + plan
           + "\\s+rollback\\s+Completed");
 
-      CliRun ended = cli(kubeconfig, "cancel", cutover);
+      CliRun ended = cli.run("cancel", cutover);
       assertThat(ended.exitCode()).isEqualTo(2);
       assertThat(ended.err()).contains("has already ended (Completed)");
 
@@ -129,7 +105,7 @@ class MigrateCliIT {
         p.getSpec().setClosed(true);
         return p;
       });
-      CliRun closed = cli(kubeconfig, "migrate", plan);
+      CliRun closed = cli.run("migrate", plan);
       assertThat(closed.exitCode()).isEqualTo(2);
       assertThat(closed.err()).startsWith("ferry: error: migration plan " + plan + " is closed");
     }
@@ -149,13 +125,5 @@ class MigrateCliIT {
       }
     }
     return rows;
-  }
-
-  private static CliRun cli(Path kubeconfig, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--kubeconfig";
-    all[1] = kubeconfig.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.ferry.testsupport.Manifests;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,16 +37,7 @@ class MigrateInProcessIT {
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "inproc-" + s;
     String moved = app + "-moved";
-    apply(source.client(), """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %1$s}
-        data: {currency: EUR}
-        ---
+    Manifests.create(source.client(), SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app), """
         apiVersion: v1
         kind: Secret
         metadata: {name: db, namespace: %1$s}
@@ -58,18 +49,7 @@ class MigrateInProcessIT {
         spec:
           selector: {app: web}
           ports: [{port: 80, targetPort: 8080}]
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: web, image: registry.example/web:1}]
-        """.formatted(app));
+        """.formatted(app), SampleApps.web(app, 2, "registry.example/web:1", false)));
 
     // First a stage, declaring everything from the two contexts ...
     CliRun staged = CliRun.of("migrate", "--kubeconfig", kubeconfig.toString(), "--source-context", source.name(),
@@ -120,12 +100,5 @@ class MigrateInProcessIT {
         "--destination-context", source.name(), "--namespaces", app);
     assertThat(twice.exitCode()).isEqualTo(2);
     assertThat(twice.err()).contains("are both " + source.name());
-  }
-
-  private static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      HasMetadata resource = Serialization.unmarshal(doc);
-      client.resource(resource).create();
-    }
   }
 }

@@ -14,8 +14,10 @@ import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.EstablishedCrds;
 import dev.ferry.testsupport.Manifests;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -67,26 +69,14 @@ class MigrationVeleroCliIT {
       Manifests.create(host, crd(group, "v1"));
       Manifests.create(dest, crd(group, "v2"));
       for (KubernetesClient cluster : List.of(host, dest)) {
-        cluster.apiextensions().v1().customResourceDefinitions().withName("examples." + group).waitUntilCondition(c ->
-            c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus()
-                .getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
-                    && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+        EstablishedCrds.await(cluster, "examples." + group);
       }
-      Manifests.create(host, """
-          apiVersion: v1
-          kind: Namespace
-          metadata: {name: %1$s}
-          ---
-          apiVersion: v1
-          kind: ConfigMap
-          metadata: {name: settings, namespace: %1$s}
-          data: {currency: EUR}
-          ---
+      Manifests.create(host, SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app), """
           apiVersion: %2$s/v1
           kind: Example
           metadata: {name: migration-example, namespace: %1$s}
           spec: {size: 3}
-          """.formatted(app, group));
+          """.formatted(app, group)));
       PlanFixture.declare(host, destination, s, repository, app, "");
       String plan = "plan-" + s;
       host.resources(MigPlan.class).inNamespace(NS).withName(plan).waitUntilCondition(PlanTable::ready,
@@ -146,20 +136,6 @@ class MigrationVeleroCliIT {
   }
 
   private static String crd(String group, String version) {
-    return """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: examples.%1$s}
-        spec:
-          group: %1$s
-          scope: Namespaced
-          names: {plural: examples, singular: example, kind: Example}
-          versions:
-          - name: %2$s
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-        """.formatted(group, version);
+    return SampleApps.crd("example", "Example", group, version);
   }
 }

@@ -7,16 +7,14 @@ import dev.ferry.api.migration.analytics.AnalyticsNamespace;
 import dev.ferry.api.migration.analytics.AnalyticsResource;
 import dev.ferry.api.migration.analytics.MigAnalytic;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,11 +36,7 @@ class MigAnalyticIT {
     String app = "analytic-" + s;
     KubernetesClient host = testbed.source().client();
     FerryCrds.install(host);
-    PlanFixture.apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
+    PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app), """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: one, namespace: %1$s}
@@ -55,30 +49,10 @@ class MigAnalyticIT {
         kind: Secret
         metadata: {name: db, namespace: %1$s}
         stringData: {password: not-in-any-status}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 0
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec: {containers: [{name: web, image: "registry.example/web:1"}]}
-        ---
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %1$s}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources: {requests: {storage: 1Gi}}
-        """.formatted(app));
+        """.formatted(app), SampleApps.web(app, 0, "registry.example/web:1", false), SampleApps.dataClaim(app)));
     PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigAnalyticReconciler(clusters, Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
+    try (InProcessController controller = InProcessController.on(host).analytics().start()) {
       host.resource(Serialization.unmarshal("""
           apiVersion: migration.openshift.io/v1alpha1
           kind: MigAnalytic
@@ -127,8 +101,6 @@ class MigAnalyticIT {
       assertThat(missing.getStatus().conditions().find("InvalidPlanRef")).get().extracting(Condition::getMessage)
           .asString().contains("no-such-plan-" + s).contains("does not exist");
       assertThat(missing.getStatus().conditions().ready()).isFalse();
-    } finally {
-      operator.stop();
     }
   }
 }

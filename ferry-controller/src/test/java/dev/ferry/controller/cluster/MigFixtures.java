@@ -5,12 +5,12 @@ import dev.ferry.api.common.ConditionedStatus;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;
+import dev.ferry.testsupport.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -33,12 +33,7 @@ public final class MigFixtures {
 
   /** Creates every object of a multi-document YAML on the host. */
   public static void apply(KubernetesClient client, String yaml) {
-    for (String doc : yaml.split("(?m)^---$")) {
-      if (!doc.isBlank()) {
-        HasMetadata object = Serialization.unmarshal(doc);
-        client.resource(object).create();
-      }
-    }
+    Manifests.create(client, yaml);
   }
 
   public static void hostCluster(KubernetesClient host, String name) {

@@ -4,47 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
-import dev.ferry.api.common.Category;
-import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.migration.MigMigration;
-import dev.ferry.api.migration.plan.MigPlan;
-import dev.ferry.api.migration.plan.MigPlanStatus;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.api.velero.location.BackupStorageLocation;
 import dev.ferry.api.velero.location.BackupStorageLocationPhase;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.controller.migration.MigrationReconciler;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.controller.storage.MigStorageLocations;
-import dev.ferry.controller.storage.MigStorageReconciler;
 import dev.ferry.controller.storage.StorageLocationKeys;
 import dev.ferry.controller.storage.VeleroLocationSync;
-import dev.ferry.controller.velero.BackupStorageLocationReconciler;
-import dev.ferry.controller.velero.BackupStorageLocations;
-import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
-import dev.ferry.controller.volumes.InProcessVolumeLauncher;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
-import dev.ferry.images.RegistryClient;
-import dev.ferry.images.RegistryEndpoint;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.testbed.LocalAzurite;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.LocalGcs;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.BoundClaims;
+import dev.ferry.testsupport.MigrationRuns;
+import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.volumes.fs.TreeVerifier;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -110,22 +95,8 @@ class CloudRepositoryMigrationIT {
     String app = provider + "shop-" + s;
     String appDest = app + "-d";
     String srcRegistry = source.registry().orElseThrow().hostPort();
-    String dstRegistry = destination.registry().orElseThrow().hostPort();
-    host.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-    String digest = RegistryImages.push(srcRegistry, app + "/web", "v1");
-    ImageFixture.imageStream(host, srcRegistry, app, "web", "v1", digest);
-    ImageFixture.apply(host, """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 1
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - {name: web, image: "%2$s/%1$s/web@%3$s"}
+    String digest = ImageFixture.namespaceWithImage(host, srcRegistry, app);
+    PlanFixture.apply(host, ImageFixture.webDeployment(app, srcRegistry, digest, "") + """
         ---
         apiVersion: v1
         kind: ConfigMap
@@ -138,12 +109,10 @@ class CloudRepositoryMigrationIT {
         spec:
           accessModes: [ReadWriteOnce]
           resources: {requests: {storage: 1Gi}}
-        """.formatted(app, srcRegistry, digest));
-    PersistentVolumeClaim claim = host.persistentVolumeClaims().inNamespace(app).withName("data")
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && "Bound".equals(c.getStatus().getPhase()),
-            60, TimeUnit.SECONDS);
+        """.formatted(app));
+    PersistentVolumeClaim claim = BoundClaims.await(host, app, "data", 60);
     String volume = claim.getSpec().getVolumeName();
-    Path sourceDir = Path.of(host.persistentVolumes().withName(volume).get().getSpec().getHostPath().getPath());
+    Path sourceDir = BoundClaims.directory(host, claim);
     Files.createDirectories(sourceDir.resolve("docs"));
     for (int i = 0; i < 20; i++) {
       Files.writeString(sourceDir.resolve("docs/file-" + i + ".txt"), ("line " + i + " of " + provider + "\n")
@@ -151,52 +120,21 @@ class CloudRepositoryMigrationIT {
     }
     Files.write(sourceDir.resolve("blob.bin"), new byte[3 * 1024 * 1024]);
 
-    ImageFixture.declareClusters(host, source, destination, s);
-    ImageFixture.apply(host, """
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigStorage
-        metadata: {name: repo-%1$s, namespace: %2$s}
-        spec:
-        %3$s---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigPlan
-        metadata: {name: plan-%1$s, namespace: %2$s}
-        spec:
-          srcMigClusterRef: {name: host-%1$s, namespace: %2$s}
-          destMigClusterRef: {name: dest-%1$s, namespace: %2$s}
-          migStorageRef: {name: repo-%1$s, namespace: %2$s}
-          namespaces: ["%4$s:%5$s"]
+    PlanFixture.declareClustersWithRegistries(host, source, destination, s);
+    PlanFixture.declareStorage(host, s, storageSpec);
+    PlanFixture.declarePlan(host, s, "\"" + app + ":" + appDest + "\"", """
           indirectImageMigration: true
           indirectVolumeMigration: true
           persistentVolumes:
-          - name: %6$s
-            pvc: {name: data, namespace: %4$s, accessModes: [ReadWriteOnce]}
+          - name: %1$s
+            pvc: {name: data, namespace: %2$s, accessModes: [ReadWriteOnce]}
             selection: {action: copy, copyMethod: filesystem, storageClass: standard, verify: true}
-        """.formatted(s, NS, storageSpec.indent(2), app, appDest, volume));
-    MigPlan plan = host.resources(MigPlan.class).inNamespace(NS).withName("plan-" + s).get();
-    plan.setStatus(new MigPlanStatus());
-    plan.getStatus().setConditions(List.of(Condition.of(Condition.READY, Category.REQUIRED, null,
-        "The migration plan is ready.")));
-    plan.getStatus().getConditions().get(0).setLastTransitionTime("2026-01-01T00:00:00Z");
-    host.resource(plan).updateStatus();
+        """.formatted(volume, app));
+    PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    Set<String> watched = Set.of(NS);
-    try (ClusterClients clusters = new ClusterClients(host);
-         InProcessVolumeLauncher launcher = new InProcessVolumeLauncher(new LibraryVolumeMover(), 2)) {
-      MigStorageLocations storages = new MigStorageLocations(host);
-      Clock clock = Clock.systemUTC();
-      operator.register(new MigStorageReconciler(storages, new VeleroLocationSync(clusters), clock),
-          c -> c.settingNamespaces(watched));
-      operator.register(new BackupStorageLocationReconciler(new BackupStorageLocations(host), clock),
-          c -> c.settingNamespaces(watched));
-      operator.register(new MigrationReconciler(clusters, storages::open, clock), c -> c.settingNamespaces(watched));
-      operator.register(new DirectVolumeMigrationReconciler(clusters, storages::open, new LibraryVolumeMover(),
-          launcher, clock), c -> c.settingNamespaces(watched));
-      operator.register(new DirectImageMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
-      operator.register(new DirectImageStreamMigrationReconciler(clusters, clock), c -> c.settingNamespaces(watched));
-      operator.start();
-
+    try (InProcessController controller = InProcessController.on(host).storages().migrations()
+        .volumes(new LibraryVolumeMover()).images().start()) {
+      MigStorageLocations storages = controller.repositories();
       MigStorage storage = host.resources(MigStorage.class).inNamespace(NS).withName("repo-" + s)
           .waitUntilCondition(m -> m.getStatus() != null && m.getStatus().conditions().ready(), 120,
               TimeUnit.SECONDS);
@@ -212,33 +150,15 @@ class CloudRepositoryMigrationIT {
           b -> b.getStatus() != null && b.getStatus().getPhase() == BackupStorageLocationPhase.AVAILABLE, 120,
           TimeUnit.SECONDS);
 
-      MigMigration migration = Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: false
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS), MigMigration.class);
-      host.resource(migration).create();
-      MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s)
-          .waitUntilCondition(x -> x.getStatus() != null && Set.of("Completed", "Failed")
-              .contains(x.getStatus().getPhase()), 300, TimeUnit.SECONDS);
+      MigMigration done = MigrationRuns.awaitEnd(host,
+          MigrationRuns.start(host, MigrationRuns.cutover(s, false)).getMetadata().getName(), 300);
       assertThat(done.getStatus().getPhase()).as("%s", done.getStatus().getErrors()).isEqualTo("Completed");
 
       KubernetesClient dst = destination.client();
-      Deployment restored = dst.apps().deployments().inNamespace(appDest).withName("web").get();
-      assertThat(restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-          .isEqualTo(dstRegistry + "/" + appDest + "/web@" + digest);
-      assertThat(new RegistryClient(RegistryEndpoint.anonymous(dstRegistry)).manifestDigest(appDest + "/web",
-          digest)).hasValue(digest);
+      ImageFixture.assertImageMoved(destination, appDest, digest);
       assertThat(dst.configMaps().inNamespace(appDest).withName("settings").get().getData())
           .containsEntry("greeting", "hello");
-      PersistentVolumeClaim target = dst.persistentVolumeClaims().inNamespace(appDest).withName("data").get();
-      Path targetDir = Path.of(dst.persistentVolumes().withName(target.getSpec().getVolumeName()).get().getSpec()
-          .getHostPath().getPath());
-      TreeVerifier.verify(sourceDir, targetDir);
+      TreeVerifier.verify(sourceDir, BoundClaims.directory(dst, appDest, "data"));
       try (ObjectStore repository = storages.open(storage)) {
         assertThat(repository.list("backups/")).as("the resource backups").isNotEmpty();
         assertThat(repository.list("volumes/")).as("chunks and snapshots of the volume").isNotEmpty();
@@ -253,8 +173,6 @@ class CloudRepositoryMigrationIT {
         cluster.secrets().inNamespace(NS).withName(location).waitUntilCondition(x -> x == null, 60,
             TimeUnit.SECONDS);
       }
-    } finally {
-      operator.stop();
     }
   }
 }

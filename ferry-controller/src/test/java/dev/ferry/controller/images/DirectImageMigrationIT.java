@@ -6,18 +6,17 @@ import dev.ferry.api.migration.images.DirectImageMigration;
 import dev.ferry.api.migration.images.DirectImageStreamMigration;
 import dev.ferry.api.migration.images.ImageStreamListItem;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.images.RegistryClient;
 import dev.ferry.images.RegistryEndpoint;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,7 @@ class DirectImageMigrationIT {
     String srcRegistry = source.registry().orElseThrow().hostPort();
     String dstRegistry = destination.registry().orElseThrow().hostPort();
     host.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-    ImageFixture.declareClusters(host, source, destination, s);
+    PlanFixture.declareClustersWithRegistries(host, source, destination, s);
 
     String older = RegistryImages.push(srcRegistry, app + "/web", null);
     String current = RegistryImages.push(srcRegistry, app + "/web", "v1");
@@ -51,14 +50,8 @@ class DirectImageMigrationIT {
     String missing = "sha256:" + "0".repeat(64);
     ImageFixture.imageStream(host, srcRegistry, app, "broken", "v1", missing);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new DirectImageMigrationReconciler(clusters, Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.register(new DirectImageStreamMigrationReconciler(clusters, Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      ImageFixture.apply(host, """
+    try (InProcessController controller = InProcessController.on(host).images().start()) {
+      PlanFixture.apply(host, """
           apiVersion: migration.openshift.io/v1alpha1
           kind: DirectImageMigration
           metadata:
@@ -110,8 +103,6 @@ class DirectImageMigrationIT {
           .inNamespace(appDest).withName("broken").get()).isNull();
       assertThat(destination.client().namespaces().withName(appDest).get().getMetadata().getLabels())
           .containsAllEntriesOf(Map.of("migration.openshift.io/migrated-by-migplan", "plan-uid-" + s));
-    } finally {
-      operator.stop();
     }
   }
 }

@@ -1,20 +1,20 @@
 package dev.ferry.controller.images;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.images.RegistryClient;
+import dev.ferry.images.RegistryEndpoint;
 import dev.ferry.testbed.LocalCluster;
-import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
- * Declares on the host (source) cluster the MigClusters of an image migration test, each with its
- * testbed registry as exposedRegistryPath, and creates image streams as OpenShift's registry would.
+ * Image streams as OpenShift's registry records them, for the image migration tests (their
+ * MigClusters come from {@link dev.ferry.testsupport.PlanFixture#declareClustersWithRegistries}).
  */
 final class ImageFixture {
   static final String NS = FerryOperator.DEFAULT_NAMESPACE;
@@ -22,29 +22,46 @@ final class ImageFixture {
   private ImageFixture() {
   }
 
-  /** {@code host-<s>} (the source, host cluster) and {@code dest-<s>} (remote) MigClusters. */
-  static void declareClusters(KubernetesClient host, LocalCluster source, LocalCluster destination, String s) {
-    String token = RemoteAccess.clusterAdminToken(destination.client());
-    host.resource(new SecretBuilder().withNewMetadata().withName("dest-" + s).withNamespace(NS).endMetadata()
-        .addToStringData(ClusterClients.TOKEN_KEY, token).build()).create();
-    String ca = Base64.getEncoder().encodeToString(destination.caPem().getBytes(StandardCharsets.UTF_8));
-    apply(host, """
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: host-%1$s, namespace: %2$s}
-        spec: {isHostCluster: true, exposedRegistryPath: "%3$s"}
-        ---
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigCluster
-        metadata: {name: dest-%1$s, namespace: %2$s}
+  /**
+   * Namespace {@code app} with a fresh image pushed to {@code registry/<app>/web:v1}, recorded in
+   * image stream {@code web}; returns the image's digest.
+   */
+  static String namespaceWithImage(KubernetesClient host, String registry, String app) {
+    host.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
+    String digest = RegistryImages.push(registry, app + "/web", "v1");
+    imageStream(host, registry, app, "web", "v1", digest);
+    return digest;
+  }
+
+  /**
+   * Deployment {@code web} whose first container runs that image by digest; {@code moreContainers}:
+   * more items of the containers list, as YAML lines at the list's indentation (may be empty).
+   */
+  static String webDeployment(String app, String registry, String digest, String moreContainers) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %1$s}
         spec:
-          isHostCluster: false
-          url: %4$s
-          caBundle: %5$s
-          exposedRegistryPath: "%6$s"
-          serviceAccountSecretRef: {name: dest-%1$s, namespace: %2$s}
-        """.formatted(s, NS, source.registry().orElseThrow().hostPort(), destination.url(), ca,
-        destination.registry().orElseThrow().hostPort()));
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: web, image: "%2$s/%1$s/web@%3$s"}
+        %4$s""".formatted(app, registry, digest, moreContainers.indent(6));
+  }
+
+  /** The restored Deployment runs the image from the destination's registry, where it is, same digest. */
+  static Deployment assertImageMoved(LocalCluster destination, String appDest, String digest) {
+    String registry = destination.registry().orElseThrow().hostPort();
+    Deployment restored = destination.client().apps().deployments().inNamespace(appDest).withName("web").get();
+    assertThat(restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo(registry + "/" + appDest + "/web@" + digest);
+    assertThat(new RegistryClient(RegistryEndpoint.anonymous(registry)).manifestDigest(appDest + "/web", digest))
+        .hasValue(digest);
+    return restored;
   }
 
   /**
@@ -81,13 +98,5 @@ final class ImageFixture {
         %s""".formatted(registry, namespace, name, tag, items), GenericKubernetesResource.class);
     created.setAdditionalProperty("status", withStatus.getAdditionalProperties().get("status"));
     op.resource(created).updateStatus();
-  }
-
-  static void apply(KubernetesClient client, String manifests) {
-    for (String doc : manifests.split("(?m)^---$")) {
-      if (!doc.isBlank()) {
-        client.resource((HasMetadata) Serialization.unmarshal(doc)).create();
-      }
-    }
   }
 }

@@ -7,12 +7,13 @@ import dev.ferry.api.migration.settings.MigrationControllerSpec;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.TestNamespace;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +39,7 @@ class LogReaderIT {
       client.resource(settings).create();
 
       var deployment = client.apps().deployments().inNamespace(ns.name()).withName(LogReaderDeployment.NAME);
-      await(() -> deployment.get() != null);
+      Await.until("the migration-log-reader Deployment", Duration.ofSeconds(60), () -> deployment.get() != null);
       Deployment reader = deployment.get();
       assertThat(reader.getSpec().getTemplate().getSpec().getContainers()).extracting(Container::getName)
           .containsExactly("color", "plain");
@@ -50,15 +51,8 @@ class LogReaderIT {
         c.getSpec().setMigrationLogReader(false);
         return c;
       });
-      await(() -> deployment.get() == null);
-    }
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
-      Thread.sleep(200);
+      Await.until("the migration-log-reader Deployment to go", Duration.ofSeconds(60),
+          () -> deployment.get() == null);
     }
   }
 }

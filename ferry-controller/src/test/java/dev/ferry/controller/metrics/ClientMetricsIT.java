@@ -13,6 +13,7 @@ import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.TestNamespace;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -165,15 +166,8 @@ class ClientMetricsIT {
         "cam_app_workload_migrations{type=" + type + ",status=" + status + "} == " + expected, metrics);
   }
 
-  private static void await(BooleanSupplier condition, String what, ControllerMetrics metrics)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; scraped:\n" + metrics.scrape());
-      }
-      Thread.sleep(100);
-    }
+  private static void await(BooleanSupplier condition, String what, ControllerMetrics metrics) {
+    Await.until(what, Duration.ofSeconds(30), condition, () -> "scraped:\n" + metrics.scrape());
   }
 
   private String get(MetricsServer server, String path) throws Exception {

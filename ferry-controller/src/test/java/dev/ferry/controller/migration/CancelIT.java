@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,21 +35,8 @@ class CancelIT {
     KubernetesClient host = testbed.source().client();
     KubernetesClient dest = testbed.destination().client();
     FerryCrds.install(host);
-    PlanFixture.apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec: {containers: [{name: web, image: "registry.example/web:1"}]}
-        """.formatted(app));
+    PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app),
+        SampleApps.web(app, 2, "registry.example/web:1", false)));
     // The hook's Job can never start a pod: the migration stays in PreRestoreHooks until canceled.
     PlanFixture.apply(dest, """
         apiVersion: v1
@@ -81,22 +65,8 @@ class CancelIT {
         """.formatted(hooks, s, NS));
     PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters,
-              st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath())),
-              Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      host.resource(Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: true
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS), MigMigration.class)).create();
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      MigrationRuns.start(host, MigrationRuns.cutover(s, true));
       var migrations = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s);
       migrations.waitUntilCondition(m -> m.getStatus() != null && "PreRestoreHooks".equals(m.getStatus().getPhase()),
           120, TimeUnit.SECONDS);
@@ -123,8 +93,6 @@ class CancelIT {
       assertThat(dest.apps().deployments().inNamespace(app).withName("web").get()).isNull();
       assertThat(canceled.getStatus().getPipeline()).filteredOn(st -> "Restore".equals(st.getName()))
           .allSatisfy(st -> assertThat(st.getStarted()).isNull());
-    } finally {
-      operator.stop();
     }
   }
 }

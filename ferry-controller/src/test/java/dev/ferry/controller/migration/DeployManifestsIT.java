@@ -12,7 +12,10 @@ import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.RemoteAccess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.EstablishedCrds;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -25,7 +28,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -85,11 +86,7 @@ class DeployManifestsIT {
         host.resource(item).fieldManager("ferry-test").forceConflicts().serverSideApply();
         applied.add(item);
         if (item instanceof CustomResourceDefinition) {
-          host.apiextensions().v1().customResourceDefinitions().withName(item.getMetadata().getName())
-              .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                  && c.getStatus().getConditions().stream()
-                      .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                  60, TimeUnit.SECONDS);
+          EstablishedCrds.await(host, item.getMetadata().getName());
         }
       }
     }
@@ -126,27 +123,8 @@ class DeployManifestsIT {
 
       try (FerryOperator operator = new FerryOperator(controller, NS, Clock.systemUTC()).start()) {
         // (3) A cutover declared with the admin client.
-        PlanFixture.apply(host, """
-            apiVersion: v1
-            kind: Namespace
-            metadata: {name: %1$s}
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: settings, namespace: %1$s}
-            data: {currency: EUR}
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web, namespace: %1$s}
-            spec:
-              replicas: 2
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: web, image: registry.example/web:1}]
-            """.formatted(app));
+        PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app),
+            SampleApps.web(app, 2, "registry.example/web:1", false)));
         host.apps().deployments().inNamespace(app).withName("web").waitUntilCondition(d -> d.getStatus() != null
             && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()), 90, TimeUnit.SECONDS);
         PlanFixture.declare(host, destination, s, repository, app, "");
@@ -157,19 +135,7 @@ class DeployManifestsIT {
             120, TimeUnit.SECONDS);
         assertThat(plan.getStatus().getConditions()).extracting(Condition::getType).contains(Condition.READY);
 
-        MigMigration cutover = Serialization.unmarshal("""
-            apiVersion: migration.openshift.io/v1alpha1
-            kind: MigMigration
-            metadata: {name: cutover-%1$s, namespace: %2$s}
-            spec:
-              stage: false
-              quiescePods: true
-              migPlanRef: {name: plan-%1$s, namespace: %2$s}
-            """.formatted(s, NS), MigMigration.class);
-        host.resource(cutover).create();
-        cutover = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s)
-            .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-                .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
+        MigMigration cutover = MigrationRuns.run(host, MigrationRuns.cutover(s, true));
         assertThat(cutover.getStatus().getPhase()).as("%s", cutover.getStatus().getErrors()).isEqualTo("Completed");
 
         KubernetesClient dest = destination.client();

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.MigrationRuns;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,44 +160,15 @@ class HooksIT {
     LocalCluster destination = testbed.destination();
     KubernetesClient host = source.client();
     dev.ferry.controller.FerryCrds.install(host);
-    apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %1$s}
-        data: {currency: EUR}
-        """.formatted(app));
+    apply(host, SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app)));
     if (!hookManifests.isBlank()) {
       apply(host, hookManifests);
     }
     PlanFixture.declare(host, destination, s, repository, app, planHooks);
     PlanFixture.markReady(host, s);
 
-    Function<dev.ferry.api.migration.storage.MigStorage, dev.ferry.objectstore.ObjectStore> storage =
-        st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath()));
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters, storage, Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      MigMigration migration = Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: false
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS), MigMigration.class);
-      host.resource(migration).create();
-      return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
-    } finally {
-      operator.stop();
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      return controller.run(MigrationRuns.cutover(s, false));
     }
   }
 

@@ -9,27 +9,21 @@ import dev.ferry.api.common.Condition;
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.Step;
 import dev.ferry.api.migration.plan.MigPlan;
-import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.controller.logging.LogContext;
 import dev.ferry.controller.velero.BackupRun;
 import dev.ferry.controller.velero.RestoreRun;
-import dev.ferry.controller.volumes.DirectVolumeMigrationReconciler;
-import dev.ferry.controller.volumes.InProcessVolumeLauncher;
 import dev.ferry.controller.volumes.LibraryVolumeMover;
-import dev.ferry.objectstore.FilesystemObjectStore;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 @ExtendWith(TestbedExtension.class)
 class MigrationIT {
-  private static final String NS = FerryOperator.DEFAULT_NAMESPACE;
-
   @Test
   void cutoverThenRollback(Testbed testbed, @TempDir Path repository) {
     LocalCluster source = testbed.source();
@@ -53,42 +45,9 @@ class MigrationIT {
     dev.ferry.controller.FerryCrds.install(host);
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "shop-" + s;
-    apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %1$s}
-        data: {currency: EUR}
-        ---
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %1$s}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources: {requests: {storage: 1Gi}}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: web, image: registry.example/web:1}]
-              volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web, namespace: %1$s}
-        spec:
-          selector: {app: web}
-          ports: [{port: 80}]
-        """.formatted(app));
+    PlanFixture.apply(host, SampleApps.of(SampleApps.namespace(app), SampleApps.settings(app),
+        SampleApps.dataClaim(app), SampleApps.web(app, 2, "registry.example/web:1", true),
+        SampleApps.webService(app)));
     host.apps().deployments().inNamespace(app).withName("web").waitUntilCondition(d -> d.getStatus() != null
         && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()), 90, TimeUnit.SECONDS);
 
@@ -103,16 +62,8 @@ class MigrationIT {
     // The plan's own reconciler is tested elsewhere; here the plan is simply declared Ready.
     MigPlan plan = PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host);
-         InProcessVolumeLauncher volumes = new InProcessVolumeLauncher(new LibraryVolumeMover(), 2)) {
-      operator.register(new MigrationReconciler(clusters,
-          storage -> new FilesystemObjectStore(Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())),
-          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.register(new DirectVolumeMigrationReconciler(clusters, storage -> new FilesystemObjectStore(
-          Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())), new LibraryVolumeMover(),
-          volumes, Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
+    try (InProcessController controller = InProcessController.on(host).migrations()
+        .volumes(new LibraryVolumeMover()).start()) {
       // The Backup and Restore runs log on the executor's threads, under the migration's context.
       ListAppender<ILoggingEvent> runLines = new ListAppender<>() {
         @Override
@@ -125,17 +76,10 @@ class MigrationIT {
       List<Logger> runLoggers = List.of((Logger) LoggerFactory.getLogger(BackupRun.class),
           (Logger) LoggerFactory.getLogger(RestoreRun.class));
       runLoggers.forEach(l -> l.addAppender(runLines));
-
-      MigMigration cutover = run(host, """
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: true
-            verify: true
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS));
+      MigMigration cutover = controller.run(MigrationRuns.manifest("cutover-" + s, s, """
+          stage: false
+          quiescePods: true
+          verify: true"""));
       assertThat(cutover.getStatus().getPhase()).as("%s", cutover.getStatus().getErrors()).isEqualTo("Completed");
       assertThat(cutover.getStatus().getItinerary()).isEqualTo("Final");
       assertThat(cutover.getStatus().getPipeline()).allSatisfy(step -> {
@@ -175,21 +119,12 @@ class MigrationIT {
       assertThat(quiesced.getSpec().getReplicas()).isZero();
       assertThat(quiesced.getMetadata().getAnnotations()).containsEntry(QuiesceRules.REPLICAS, "2");
 
-      MigMigration rollback = run(host, """
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: rollback-%1$s, namespace: %2$s}
-          spec:
-            rollback: true
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS));
+      MigMigration rollback = controller.run(MigrationRuns.manifest("rollback-" + s, s, "rollback: true"));
       assertThat(rollback.getStatus().getPhase()).as("%s", rollback.getStatus().getErrors()).isEqualTo("Completed");
       assertThat(dest.namespaces().withName(app).get()).isNull();
       Deployment restarted = host.apps().deployments().inNamespace(app).withName("web").get();
       assertThat(restarted.getSpec().getReplicas()).isEqualTo(2);
       assertThat(restarted.getMetadata().getAnnotations()).doesNotContainKey(QuiesceRules.REPLICAS);
-    } finally {
-      operator.stop();
     }
   }
 
@@ -197,17 +132,4 @@ class MigrationIT {
     return migration.getStatus().getPipeline().stream().filter(st -> name.equals(st.getName())).findFirst()
         .orElseThrow();
   }
-
-  private static MigMigration run(KubernetesClient host, String manifest) {
-    MigMigration migration = Serialization.unmarshal(manifest, MigMigration.class);
-    host.resource(migration).create();
-    return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
-        .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-            .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
-  }
-
-  private static void apply(KubernetesClient client, String manifests) {
-    PlanFixture.apply(client, manifests);
-  }
-
 }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -73,15 +70,8 @@ class MoveVolumeIT {
         """.formatted(pvName, app));
     PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters,
-              st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath())),
-              Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-
-      MigMigration cutover = run(host, "cutover-" + s, s, false);
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      MigMigration cutover = controller.run(migration("cutover-" + s, s, false));
       assertThat(cutover.getStatus().getPhase()).as("%s", cutover.getStatus().getErrors()).isEqualTo("Completed");
       assertThat(cutover.getStatus().getConditions()).noneMatch(c -> "VolumeDataNotCopied".equals(c.getType()));
 
@@ -104,30 +94,16 @@ class MoveVolumeIT {
       assertThat(dest.persistentVolumeClaims().inNamespace(app).withName("shared").get().getSpec().getVolumeName())
           .isEqualTo(pvName);
 
-      MigMigration rollback = run(host, "rollback-" + s, s, true);
+      MigMigration rollback = controller.run(migration("rollback-" + s, s, true));
       assertThat(rollback.getStatus().getPhase()).as("%s", rollback.getStatus().getErrors()).isEqualTo("Completed");
       PersistentVolume restored = host.persistentVolumes().withName(pvName).get();
       assertThat(restored.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Delete");
       assertThat(restored.getMetadata().getAnnotations()).doesNotContainKey(MovedVolumes.ORIGINAL_POLICY);
       assertThat(dest.persistentVolumeClaims().inNamespace(app).withName("shared").get()).isNull();
-    } finally {
-      operator.stop();
     }
   }
 
-  private static MigMigration run(KubernetesClient host, String name, String s, boolean rollback) {
-    host.resource(Serialization.unmarshal("""
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigMigration
-        metadata: {name: %1$s, namespace: %2$s}
-        spec:
-          stage: false
-          rollback: %4$s
-          quiescePods: true
-          migPlanRef: {name: plan-%3$s, namespace: %2$s}
-        """.formatted(name, NS, s, rollback), MigMigration.class)).create();
-    return host.resources(MigMigration.class).inNamespace(NS).withName(name).waitUntilCondition(m ->
-        m.getStatus() != null && Set.of("Completed", "Failed", "Canceled").contains(m.getStatus().getPhase()),
-        180, TimeUnit.SECONDS);
+  private static String migration(String name, String s, boolean rollback) {
+    return MigrationRuns.manifest(name, s, "stage: false\nrollback: " + rollback + "\nquiescePods: true");
   }
 }

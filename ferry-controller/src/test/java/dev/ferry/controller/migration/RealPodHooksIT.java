@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.NodeImages;
 import dev.ferry.testbed.RealNode;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.MigrationRuns;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,24 +121,9 @@ class RealPodHooksIT {
   }
 
   private static MigMigration cutover(KubernetesClient host, String s) {
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters,
-          st -> new FilesystemObjectStore(Path.of(st.getSpec().getBackupStorageConfig().getFilesystemPath())),
-          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      MigMigration migration = Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec: {stage: false, quiescePods: false, migPlanRef: {name: plan-%1$s, namespace: %2$s}}
-          """.formatted(s, NS), MigMigration.class);
-      host.resource(migration).create();
-      return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-              .contains(m.getStatus().getPhase()), 5, TimeUnit.MINUTES);
-    } finally {
-      operator.stop();
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      return MigrationRuns.awaitEnd(host, MigrationRuns.start(host, MigrationRuns.cutover(s, false))
+          .getMetadata().getName(), 300);
     }
   }
 }

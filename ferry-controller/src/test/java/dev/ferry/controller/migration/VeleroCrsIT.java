@@ -9,21 +9,18 @@ import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.restore.Restore;
 import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.controller.FerryOperator;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.objectstore.FilesystemObjectStore;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
 import dev.ferry.testsupport.PlanFixture;
+import dev.ferry.testsupport.EstablishedCrds;
+import dev.ferry.testsupport.MigrationRuns;
+import dev.ferry.testsupport.SampleApps;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,24 +45,11 @@ class VeleroCrsIT {
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "crs-" + s;
     String group = "g" + s + ".example.com";
-    PlanFixture.apply(host, crd(group, "v1") + """
-        ---
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: %1$s}
-        data: {currency: EUR}
-        """.formatted(app));
+    PlanFixture.apply(host, SampleApps.of(crd(group, "v1"), SampleApps.namespace(app), SampleApps.settings(app)));
     // The destination knows the kind only at v2: the restore cannot create the v1 object.
     PlanFixture.apply(dest, crd(group, "v2"));
     for (KubernetesClient cluster : List.of(host, dest)) {
-      cluster.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).waitUntilCondition(c ->
-          c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions()
-              .stream().anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-          60, TimeUnit.SECONDS);
+      EstablishedCrds.await(cluster, "widgets." + group);
     }
     PlanFixture.apply(host, """
         apiVersion: %s/v1
@@ -76,25 +60,8 @@ class VeleroCrsIT {
     PlanFixture.declare(host, testbed.destination(), s, repository, app, "");
     PlanFixture.markReady(host, s);
 
-    Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-    try (ClusterClients clusters = new ClusterClients(host)) {
-      operator.register(new MigrationReconciler(clusters,
-          storage -> new FilesystemObjectStore(Path.of(storage.getSpec().getBackupStorageConfig().getFilesystemPath())),
-          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      MigMigration migration = Serialization.unmarshal("""
-          apiVersion: migration.openshift.io/v1alpha1
-          kind: MigMigration
-          metadata: {name: cutover-%1$s, namespace: %2$s}
-          spec:
-            stage: false
-            quiescePods: true
-            migPlanRef: {name: plan-%1$s, namespace: %2$s}
-          """.formatted(s, NS), MigMigration.class);
-      host.resource(migration).create();
-      MigMigration done = host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s)
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
+    try (InProcessController controller = InProcessController.on(host).migrations().start()) {
+      MigMigration done = controller.run(MigrationRuns.cutover(s, true));
       assertThat(done.getStatus().getPhase()).as("%s", done.getStatus().getErrors()).isEqualTo("Completed");
       String uid = done.getMetadata().getUid();
 
@@ -152,8 +119,6 @@ class VeleroCrsIT {
       assertThat(host.resources(MigMigration.class).inNamespace(NS).withName("cutover-" + s).get().getStatus()
           .getPipeline()).extracting(dev.ferry.api.migration.migration.Step::getName)
           .containsSubsequence("Backup", "StageBackup", "StageRestore", "Restore");
-    } finally {
-      operator.stop();
     }
   }
 
@@ -170,20 +135,6 @@ class VeleroCrsIT {
   }
 
   private static String crd(String group, String version) {
-    return """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.%1$s}
-        spec:
-          group: %1$s
-          scope: Namespaced
-          names: {plural: widgets, singular: widget, kind: Widget}
-          versions:
-          - name: %2$s
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-        """.formatted(group, version);
+    return SampleApps.crd("widget", "Widget", group, version);
   }
 }

@@ -37,6 +37,27 @@ class StorageLocationMapperTest {
         """ + specYaml.indent(2), MigStorage.class);
   }
 
+  /** An Azure MigStorage on container {@code replication} of {@code account}, with Secret openshift-config/{@code secret}. */
+  private static MigStorage azure(String account, String secret) {
+    return storage("""
+        backupStorageProvider: azure
+        backupStorageConfig:
+          azureStorageAccount: %s
+          azureStorageContainer: replication
+          credsSecretRef: {name: %s, namespace: openshift-config}
+        """.formatted(account, secret));
+  }
+
+  /** A Google Cloud Storage MigStorage on bucket {@code replication}, with Secret openshift-config/{@code secret}. */
+  private static MigStorage gcp(String secret) {
+    return storage("""
+        backupStorageProvider: gcp
+        backupStorageConfig:
+          gcpBucket: replication
+          credsSecretRef: {name: %s, namespace: openshift-config}
+        """.formatted(secret));
+  }
+
   private static InvalidMigStorageException failure(Runnable r) {
     try {
       r.run();
@@ -156,32 +177,14 @@ class StorageLocationMapperTest {
     assertThat(failure(() -> mapper.map(storage("backupStorageProvider: azure\n"))).getMessage())
         .contains("azureStorageAccount");
     secret("openshift-config", "empty", Map.of("cloud", "AZURE_SUBSCRIPTION_ID=sub\n"));
-    InvalidMigStorageException noKey = failure(() -> mapper.map(storage("""
-        backupStorageProvider: azure
-        backupStorageConfig:
-          azureStorageAccount: ferryrepo
-          azureStorageContainer: replication
-          credsSecretRef: {name: empty, namespace: openshift-config}
-        """)));
+    InvalidMigStorageException noKey = failure(() -> mapper.map(azure("ferryrepo", "empty")));
     assertThat(noKey.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
     assertThat(noKey.getMessage()).contains("AZURE_STORAGE_ACCOUNT_ACCESS_KEY").contains("AZURE_SUBSCRIPTION_ID");
     secret("openshift-config", "notb64", Map.of("cloud", "AZURE_STORAGE_ACCOUNT_ACCESS_KEY=not base64!\n"));
-    InvalidMigStorageException badKey = failure(() -> mapper.map(storage("""
-        backupStorageProvider: azure
-        backupStorageConfig:
-          azureStorageAccount: ferryrepo
-          azureStorageContainer: replication
-          credsSecretRef: {name: notb64, namespace: openshift-config}
-        """)));
+    InvalidMigStorageException badKey = failure(() -> mapper.map(azure("ferryrepo", "notb64")));
     assertThat(badKey.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
     assertThat(badKey.getMessage()).contains("not base64").doesNotContain("not base64!");
-    InvalidMigStorageException badName = failure(() -> mapper.map(storage("""
-        backupStorageProvider: azure
-        backupStorageConfig:
-          azureStorageAccount: Ferry_Repo
-          azureStorageContainer: replication
-          credsSecretRef: {name: notb64, namespace: openshift-config}
-        """)));
+    InvalidMigStorageException badName = failure(() -> mapper.map(azure("Ferry_Repo", "notb64")));
     assertThat(badName.conditionType()).isEqualTo(MigStorageConditions.INVALID_BUCKET_NAME);
   }
 
@@ -189,12 +192,7 @@ class StorageLocationMapperTest {
   void gcpTakesTheServiceAccountKeyUnderCloud() {
     secret("openshift-config", "gcp", Map.of("cloud", dev.ferry.testbed.LocalGcs.serviceAccountKeyJson(
         "velero@my-project.iam.gserviceaccount.com")));
-    StorageLocation location = mapper.map(storage("""
-        backupStorageProvider: gcp
-        backupStorageConfig:
-          gcpBucket: replication
-          credsSecretRef: {name: gcp, namespace: openshift-config}
-        """));
+    StorageLocation location = mapper.map(gcp("gcp"));
     assertThat(location.gcs().credentials().clientEmail()).isEqualTo("velero@my-project.iam.gserviceaccount.com");
     assertThat(location.gcs().credentials().projectId()).isEqualTo("my-project");
     assertThat(location.gcs().effectiveEndpoint()).isEqualTo("https://storage.googleapis.com");
@@ -212,12 +210,7 @@ class StorageLocationMapperTest {
     assertThat(emulator.gcs().credentials()).as("an emulator may be used without credentials").isNull();
 
     secret("openshift-config", "broken", Map.of("cloud", "{\"type\": \"service_account\", \"private_key\": \"x\"}"));
-    InvalidMigStorageException broken = failure(() -> mapper.map(storage("""
-        backupStorageProvider: gcp
-        backupStorageConfig:
-          gcpBucket: replication
-          credsSecretRef: {name: broken, namespace: openshift-config}
-        """)));
+    InvalidMigStorageException broken = failure(() -> mapper.map(gcp("broken")));
     assertThat(broken.conditionType()).isEqualTo(MigStorageConditions.INVALID_CREDS_SECRET_REF);
     assertThat(broken.getMessage()).contains("openshift-config/broken").contains("cloud");
   }

@@ -18,6 +18,7 @@ import dev.ferry.testbed.LocalCluster;
 import dev.ferry.testbed.LocalS3;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.CraftedTarball;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -30,9 +31,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +40,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -197,22 +193,22 @@ class SelfServiceMigrationIT {
       String priorityClass = "tenant-" + s;
       try (ObjectStore store = new S3ObjectStore(bucketSettings)) {
         store.put(BackupLayout.ROOT.backupMetadata(crafted), "{}".getBytes(StandardCharsets.UTF_8));
-        store.put(BackupLayout.ROOT.backupTarball(crafted), tarball(List.of(
-            entry("resources/configmaps/namespaces/" + a + "/escape.json",
+        store.put(BackupLayout.ROOT.backupTarball(crafted), CraftedTarball.velero()
+            .file("resources/configmaps/namespaces/" + a + "/escape.json",
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"escape\",\"namespace\":\""
-                    + b + "\"}}"),
-            entry("resources/configmaps/namespaces/" + b + "/planted.json",
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"planted\"}}"),
-            entry("resources/clusterrolebindings.rbac.authorization.k8s.io/cluster/alice-" + s + ".json",
+                    + b + "\"}}")
+            .file("resources/configmaps/namespaces/" + b + "/planted.json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"planted\"}}")
+            .file("resources/clusterrolebindings.rbac.authorization.k8s.io/cluster/alice-" + s + ".json",
                 "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRoleBinding\",\"metadata\":"
                     + "{\"name\":\"alice-" + s + "\"},\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\","
                     + "\"kind\":\"ClusterRole\",\"name\":\"cluster-admin\"},\"subjects\":[{\"kind\":"
-                    + "\"ServiceAccount\",\"name\":\"alice\",\"namespace\":\"" + a + "\"}]}"),
-            entry("resources/priorityclasses.scheduling.k8s.io/cluster/" + priorityClass + ".json",
+                    + "\"ServiceAccount\",\"name\":\"alice\",\"namespace\":\"" + a + "\"}]}")
+            .file("resources/priorityclasses.scheduling.k8s.io/cluster/" + priorityClass + ".json",
                 "{\"apiVersion\":\"scheduling.k8s.io/v1\",\"kind\":\"PriorityClass\",\"metadata\":{\"name\":\""
-                    + priorityClass + "\"},\"value\":1000}"),
-            entry("resources/configmaps/namespaces/" + a + "/restored.json",
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"restored\"}}"))));
+                    + priorityClass + "\"},\"value\":1000}")
+            .file("resources/configmaps/namespaces/" + a + "/restored.json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"restored\"}}").bytes());
       }
       MigMigration fifth = migrate(alice, host, a, crafted, "mine");
       assertThat(fifth.getStatus().getPhase()).isEqualTo("Completed");
@@ -317,32 +313,5 @@ class SelfServiceMigrationIT {
       }
     }
     throw new AssertionError("no " + name + " in " + rbac);
-  }
-
-  private record Entry(String name, String content) {
-  }
-
-  private static Entry entry(String name, String content) {
-    return new Entry(name, content);
-  }
-
-  private static byte[] tarball(List<Entry> entries) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      List<Entry> all = new java.util.ArrayList<>(List.of(new Entry("metadata/version", "1.1.0\n")));
-      all.addAll(entries);
-      for (Entry e : all) {
-        byte[] data = e.content().getBytes(StandardCharsets.UTF_8);
-        TarArchiveEntry entry = new TarArchiveEntry(e.name());
-        entry.setSize(data.length);
-        tar.putArchiveEntry(entry);
-        tar.write(data);
-        tar.closeArchiveEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }

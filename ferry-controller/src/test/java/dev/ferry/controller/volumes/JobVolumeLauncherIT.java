@@ -9,6 +9,7 @@ import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.FerryCrds;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.volumes.mover.MoverTlsFiles;
 import io.fabric8.kubernetes.api.model.Container;
@@ -182,10 +183,10 @@ class JobVolumeLauncherIT {
         """.formatted(s, app));
     host.persistentVolumeClaims().inNamespace(app).withName("data").waitUntilCondition(c -> c != null
         && c.getStatus() != null && "Bound".equals(c.getStatus().getPhase()), 60, TimeUnit.SECONDS);
-    VolumeMigrationIT.declarePlan(testbed, s, repository, app, "verify: false");
+    VolumeFixture.declarePlan(testbed, s, repository, app, "verify: false");
 
-    try (var controller = VolumeMigrationIT.Controller.start(host, new LibraryVolumeMover())) {
-      PlanFixture.apply(host, VolumeMigrationIT.migration("stage-" + s, s, "stage: true"));
+    try (var controller = VolumeFixture.controller(host, new LibraryVolumeMover())) {
+      MigrationRuns.start(host, MigrationRuns.manifest("stage-" + s, s, "stage: true"));
       DirectVolumeMigration dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS)
           .withName("stage-" + s + "-dvm").waitUntilCondition(d -> d != null && d.getStatus() != null
               && d.getStatus().conditions().has("LauncherSelected"), 90, TimeUnit.SECONDS);
@@ -208,19 +209,19 @@ class JobVolumeLauncherIT {
     KubernetesClient host = testbed.source().client();
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "late-" + s;
-    VolumeMigrationIT.applicationWithVolume(host, app);
+    VolumeFixture.applicationWithVolume(host, app);
     testbed.destination().client().storage().v1().storageClasses().resource(
         new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder().withNewMetadata().withName("late-" + s)
             .endMetadata().withProvisioner("kubernetes.io/host-path").withVolumeBindingMode("WaitForFirstConsumer")
             .build()).create();
-    VolumeMigrationIT.declarePlan(testbed, s, repository, app, "verify: false");
+    VolumeFixture.declarePlan(testbed, s, repository, app, "verify: false");
     host.resources(dev.ferry.api.migration.plan.MigPlan.class).inNamespace(NS).withName("plan-" + s).edit(p -> {
       p.getSpec().getPersistentVolumes().get(0).getSelection().setStorageClass("late-" + s);
       return p;
     });
 
-    try (var controller = VolumeMigrationIT.Controller.start(host, new LibraryVolumeMover())) {
-      PlanFixture.apply(host, VolumeMigrationIT.migration("stage-" + s, s, "stage: true"));
+    try (var controller = VolumeFixture.controller(host, new LibraryVolumeMover())) {
+      MigrationRuns.start(host, MigrationRuns.manifest("stage-" + s, s, "stage: true"));
       DirectVolumeMigration dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS)
           .withName("stage-" + s + "-dvm").waitUntilCondition(d -> d != null && d.getStatus() != null
               && d.getStatus().conditions().has("LauncherSelected"), 90, TimeUnit.SECONDS);

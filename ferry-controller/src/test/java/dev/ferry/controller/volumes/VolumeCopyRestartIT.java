@@ -8,6 +8,8 @@ import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.controller.ControllerProcess;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.Await;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.volumes.fs.TreeVerifier;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,9 +17,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class VolumeCopyRestartIT {
     KubernetesClient host = testbed.source().client();
     String s = UUID.randomUUID().toString().substring(0, 6);
     String app = "restart-" + s;
-    Path sourceDir = VolumeMigrationIT.applicationWithVolume(host, app);
+    Path sourceDir = VolumeFixture.applicationWithVolume(host, app);
     Random random = new Random(1);
     byte[] buffer = new byte[1024 * 1024];
     for (int i = 0; i < FILES; i++) {
@@ -51,44 +52,39 @@ class VolumeCopyRestartIT {
         }
       }
     }
-    VolumeMigrationIT.declarePlan(testbed, s, logs, app, "verify: true");
+    VolumeFixture.declarePlan(testbed, s, logs, app, "verify: true");
 
     Process controller = ControllerProcess.start(testbed.source(), NS, logs.resolve("controller-0.log"));
     try {
-      PlanFixture.apply(host, VolumeMigrationIT.migration("stage-" + s, s, "stage: true"));
+      MigrationRuns.start(host, MigrationRuns.manifest("stage-" + s, s, "stage: true"));
       // The first progress report is written when the transfer starts.
-      DirectVolumeMigrationProgress report = null;
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-      DirectVolumeMigration dvm = null;
-      while (report == null) {
-        assertThat(Instant.now()).as("no transfer started").isBefore(deadline);
-        dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("stage-" + s + "-dvm").get();
-        if (dvm != null && dvm.getMetadata().getUid() != null) {
-          report = host.resources(DirectVolumeMigrationProgress.class).inNamespace(NS)
-              .withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems().stream().findFirst()
-              .orElse(null);
-        }
-        Thread.sleep(50);
-      }
+      Await.until("a transfer to start (its first progress report)", Duration.ofSeconds(90), Duration.ofMillis(50),
+          () -> firstReport(host, s), Optional::isPresent, none -> { });
       controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("stage-" + s + "-dvm").get();
+      DirectVolumeMigration dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS).withName("stage-" + s + "-dvm").get();
       assertThat(dvm.getStatus().getPhase()).as("killed mid-copy").isNotEqualTo("Succeeded");
 
       controller = ControllerProcess.start(testbed.source(), NS, logs.resolve("controller-1.log"));
-      MigMigration stage = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s)
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed")
-              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
-      VolumeMigrationIT.assertCompleted(stage);
-      DirectVolumeMigrationProgress last = VolumeMigrationIT.onlyReport(host, VolumeMigrationIT.dvm(host, stage));
+      MigMigration stage = MigrationRuns.awaitEnd(host, "stage-" + s, MigrationRuns.TIMEOUT_SECONDS);
+      VolumeFixture.assertCompleted(stage);
+      DirectVolumeMigrationProgress last = VolumeFixture.onlyReport(host, VolumeFixture.dvm(host, stage));
       System.out.printf("after the restart the copy sent %s of %s bytes%n",
           last.getMetadata().getAnnotations().get(ProgressReports.BYTES_SENT),
           last.getMetadata().getAnnotations().get(ProgressReports.BYTES_TOTAL));
-      var target = testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get();
-      Path targetDir = Path.of(testbed.destination().client().persistentVolumes()
-          .withName(target.getSpec().getVolumeName()).get().getSpec().getHostPath().getPath());
-      TreeVerifier.verify(sourceDir, targetDir);
+      TreeVerifier.verify(sourceDir, VolumeFixture.destinationDirectory(testbed, app));
     } finally {
       controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** The progress report of the stage's DirectVolumeMigration, once it has one. */
+  private static Optional<DirectVolumeMigrationProgress> firstReport(KubernetesClient host, String s) {
+    DirectVolumeMigration dvm = host.resources(DirectVolumeMigration.class).inNamespace(NS)
+        .withName("stage-" + s + "-dvm").get();
+    if (dvm == null || dvm.getMetadata().getUid() == null) {
+      return Optional.empty();
+    }
+    return host.resources(DirectVolumeMigrationProgress.class).inNamespace(NS)
+        .withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems().stream().findFirst();
   }
 }

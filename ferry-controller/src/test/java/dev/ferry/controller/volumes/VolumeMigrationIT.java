@@ -1,5 +1,14 @@
 package dev.ferry.controller.volumes;
 
+import static dev.ferry.controller.volumes.VolumeFixture.applicationWithVolume;
+import static dev.ferry.controller.volumes.VolumeFixture.assertCompleted;
+import static dev.ferry.controller.volumes.VolumeFixture.bytes;
+import static dev.ferry.controller.volumes.VolumeFixture.controller;
+import static dev.ferry.controller.volumes.VolumeFixture.declarePlan;
+import static dev.ferry.controller.volumes.VolumeFixture.destinationDirectory;
+import static dev.ferry.controller.volumes.VolumeFixture.dvm;
+import static dev.ferry.controller.volumes.VolumeFixture.onlyReport;
+import static dev.ferry.controller.volumes.VolumeFixture.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.common.Condition;
@@ -8,29 +17,20 @@ import dev.ferry.api.migration.migration.Step;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
-import dev.ferry.controller.FerryCrds;
-import dev.ferry.controller.cluster.ClusterClients;
-import dev.ferry.controller.migration.MigrationReconciler;
-import dev.ferry.controller.storage.MigStorageLocations;
-import dev.ferry.testbed.LocalCluster;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.LocalS3;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.testsupport.PlanFixture;
 import dev.ferry.volumes.fs.TreeVerifier;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +61,8 @@ class VolumeMigrationIT {
     VolumeTrees.populate(sourceDir);
     declarePlan(testbed, s, repository, app, "verify: true");
 
-    try (Controller controller = Controller.start(host, new LibraryVolumeMover())) {
-      MigMigration first = controller.run(migration("stage1-" + s, s, "stage: true"));
+    try (InProcessController controller = controller(host, new LibraryVolumeMover())) {
+      MigMigration first = controller.run(MigrationRuns.manifest("stage1-" + s, s, "stage: true"));
       assertCompleted(first);
       DirectVolumeMigration firstDvm = dvm(host, first);
       assertThat(firstDvm.getStatus().conditions().find("LauncherSelected")).get()
@@ -75,14 +75,11 @@ class VolumeMigrationIT {
       Step step = step(first, "DirectVolume");
       assertThat(step.getBytesTotal()).isGreaterThanOrEqualTo(VolumeTrees.LARGE);
 
-      PersistentVolumeClaim target = testbed.destination().client().persistentVolumeClaims().inNamespace(app)
-          .withName("data").get();
-      Path targetDir = Path.of(testbed.destination().client().persistentVolumes()
-          .withName(target.getSpec().getVolumeName()).get().getSpec().getHostPath().getPath());
+      Path targetDir = destinationDirectory(testbed, app);
       TreeVerifier.verify(sourceDir, targetDir);
 
       VolumeTrees.change(sourceDir);
-      MigMigration second = controller.run(migration("stage2-" + s, s, "stage: true"));
+      MigMigration second = controller.run(MigrationRuns.manifest("stage2-" + s, s, "stage: true"));
       assertCompleted(second);
       DirectVolumeMigrationProgress secondReport = onlyReport(host, dvm(host, second));
       long secondSent = bytes(secondReport, ProgressReports.BYTES_SENT);
@@ -91,7 +88,7 @@ class VolumeMigrationIT {
       assertThat(secondSent).as("second stage sends only the changes").isLessThan(VolumeTrees.LARGE / 8);
 
       Files.writeString(sourceDir.resolve("docs/cutover.txt"), "written just before the cutover\n");
-      MigMigration cutover = controller.run(migration("cutover-" + s, s, "quiescePods: true"));
+      MigMigration cutover = controller.run(MigrationRuns.manifest("cutover-" + s, s, "quiescePods: true"));
       assertCompleted(cutover);
       assertThat(cutover.getStatus().getConditions()).extracting(Condition::getType)
           .doesNotContain("VolumeDataNotCopied", "VeleroFinalRestorePartiallyFailed");
@@ -108,7 +105,7 @@ class VolumeMigrationIT {
           .getMetadata().getAnnotations(), java.util.Map.<String, String>of()))
           .doesNotContainKey(DestinationClaims.CREATED_FOR_COPY);
 
-      MigMigration rollback = controller.run(migration("rollback-" + s, s, "rollback: true"));
+      MigMigration rollback = controller.run(MigrationRuns.manifest("rollback-" + s, s, "rollback: true"));
       assertCompleted(rollback);
       assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("data").get())
           .isNull();
@@ -124,7 +121,7 @@ class VolumeMigrationIT {
     VolumeTrees.populate(sourceDir);
     LocalS3 s3 = testbed.s3();
     String bucket = "volumes-" + s;
-    createBucket(s3, bucket);
+    s3.createBucket(bucket);
     declarePlan(testbed, s, Path.of("/unused"), app, "verify: true", "indirectVolumeMigration: true");
     host.resource(new SecretBuilder().withNewMetadata().withName("s3-" + s).withNamespace(NS).endMetadata()
         .addToStringData("aws-access-key-id", s3.accessKey()).addToStringData("aws-secret-access-key", s3.secretKey())
@@ -147,16 +144,13 @@ class VolumeMigrationIT {
       return m;
     });
 
-    try (Controller controller = Controller.start(host, new LibraryVolumeMover())) {
-      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+    try (InProcessController controller = controller(host, new LibraryVolumeMover())) {
+      MigMigration stage = controller.run(MigrationRuns.manifest("stage-" + s, s, "stage: true"));
       assertCompleted(stage);
       DirectVolumeMigration dvm = dvm(host, stage);
       assertThat(dvm.getMetadata().getAnnotations()).containsEntry(
           DirectVolumeMigrationReconciler.REPOSITORY_ANNOTATION, "repo-" + s);
-      PersistentVolumeClaim target = testbed.destination().client().persistentVolumeClaims().inNamespace(app)
-          .withName("data").get();
-      Path targetDir = Path.of(testbed.destination().client().persistentVolumes()
-          .withName(target.getSpec().getVolumeName()).get().getSpec().getHostPath().getPath());
+      Path targetDir = destinationDirectory(testbed, app);
       TreeVerifier.verify(sourceDir, targetDir);
       try (S3Client client = s3Client(s3)) {
         assertThat(client.listObjectsV2(b -> b.bucket(bucket).prefix("volumes/")).contents())
@@ -165,7 +159,7 @@ class VolumeMigrationIT {
       long firstSent = bytes(onlyReport(host, dvm), ProgressReports.BYTES_SENT);
 
       VolumeTrees.change(sourceDir);
-      MigMigration second = controller.run(migration("stage2-" + s, s, "stage: true"));
+      MigMigration second = controller.run(MigrationRuns.manifest("stage2-" + s, s, "stage: true"));
       assertCompleted(second);
       long secondSent = bytes(onlyReport(host, dvm(host, second)), ProgressReports.BYTES_SENT);
       System.out.printf("indirect: stage 1 uploaded %d bytes, stage 2 uploaded %d bytes%n", firstSent, secondSent);
@@ -186,8 +180,8 @@ class VolumeMigrationIT {
 
     // A disk that loses a write: the copy completes, then one destination file is changed.
     VolumeMover losesAWrite = new CorruptingMover(new LibraryVolumeMover(), Path.of("docs/file-7.txt"));
-    try (Controller controller = Controller.start(host, losesAWrite)) {
-      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+    try (InProcessController controller = controller(host, losesAWrite)) {
+      MigMigration stage = controller.run(MigrationRuns.manifest("stage-" + s, s, "stage: true"));
       assertThat(stage.getStatus().getPhase()).isEqualTo("Failed");
       assertThat(String.join("\n", stage.getStatus().getErrors())).contains("docs/file-7.txt")
           .contains(app + "/data");
@@ -200,87 +194,6 @@ class VolumeMigrationIT {
     }
   }
 
-  static Path applicationWithVolume(KubernetesClient host, String app) {
-    PlanFixture.apply(host, """
-        apiVersion: v1
-        kind: Namespace
-        metadata: {name: %1$s}
-        ---
-        apiVersion: v1
-        kind: PersistentVolumeClaim
-        metadata: {name: data, namespace: %1$s, labels: {app: files}}
-        spec:
-          accessModes: [ReadWriteOnce]
-          resources: {requests: {storage: 1Gi}}
-        """.formatted(app));
-    PersistentVolumeClaim claim = host.persistentVolumeClaims().inNamespace(app).withName("data")
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && "Bound".equals(c.getStatus().getPhase()),
-            60, TimeUnit.SECONDS);
-    String path = host.persistentVolumes().withName(claim.getSpec().getVolumeName()).get().getSpec().getHostPath()
-        .getPath();
-    return Path.of(path);
-  }
-
-  static void declarePlan(Testbed testbed, String s, Path repository, String app, String selectionExtra,
-                          String... planExtra) {
-    KubernetesClient host = testbed.source().client();
-    FerryCrds.install(host);
-    String volume = host.persistentVolumeClaims().inNamespace(app).withName("data").get().getSpec().getVolumeName();
-    StringBuilder extra = new StringBuilder("""
-          persistentVolumes:
-          - name: %s
-            pvc: {name: data, namespace: %s, accessModes: [ReadWriteOnce]}
-            selection: {action: copy, copyMethod: filesystem, storageClass: standard, %s}
-        """.formatted(volume, app, selectionExtra));
-    for (String line : planExtra) {
-      extra.append("  ").append(line).append('\n');
-    }
-    PlanFixture.declare(host, testbed.destination(), s, repository, app, extra.toString());
-    PlanFixture.markReady(host, s);
-  }
-
-  static String migration(String name, String s, String specExtra) {
-    return """
-        apiVersion: migration.openshift.io/v1alpha1
-        kind: MigMigration
-        metadata: {name: %1$s, namespace: %2$s}
-        spec:
-          %4$s
-          migPlanRef: {name: plan-%3$s, namespace: %2$s}
-        """.formatted(name, NS, s, specExtra);
-  }
-
-  static void assertCompleted(MigMigration migration) {
-    assertThat(migration.getStatus().getPhase()).as("%s", migration.getStatus().getErrors()).isEqualTo("Completed");
-  }
-
-  static DirectVolumeMigration dvm(KubernetesClient host, MigMigration migration) {
-    return host.resources(DirectVolumeMigration.class).inNamespace(NS).withLabel("migmigration",
-        migration.getMetadata().getUid()).list().getItems().get(0);
-  }
-
-  static DirectVolumeMigrationProgress onlyReport(KubernetesClient host, DirectVolumeMigration dvm) {
-    List<DirectVolumeMigrationProgress> reports = host.resources(DirectVolumeMigrationProgress.class).inNamespace(NS)
-        .withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems();
-    assertThat(reports).hasSize(1);
-    return reports.get(0);
-  }
-
-  static long bytes(DirectVolumeMigrationProgress report, String annotation) {
-    return Long.parseLong(report.getMetadata().getAnnotations().get(annotation));
-  }
-
-  static Step step(MigMigration migration, String name) {
-    return migration.getStatus().getPipeline().stream().filter(p -> p.getName().equals(name)).findFirst()
-        .orElseThrow();
-  }
-
-  private static void createBucket(LocalS3 s3, String bucket) {
-    try (S3Client client = s3Client(s3)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
-  }
-
   private static S3Client s3Client(LocalS3 s3) {
     return S3Client.builder().endpointOverride(URI.create(s3.endpoint())).region(Region.of(LocalS3.REGION))
         .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -288,49 +201,5 @@ class VolumeMigrationIT {
         .httpClient(UrlConnectionHttpClient.create())
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(),
             s3.secretKey()))).build();
-  }
-
-  /** The migration and volume reconcilers on the host cluster, as the controller runs them. */
-  static final class Controller implements AutoCloseable {
-    private final KubernetesClient host;
-    private final Operator operator;
-    private final ClusterClients clusters;
-    private final InProcessVolumeLauncher launcher;
-
-    private Controller(KubernetesClient host, Operator operator, ClusterClients clusters,
-                       InProcessVolumeLauncher launcher) {
-      this.host = host;
-      this.operator = operator;
-      this.clusters = clusters;
-      this.launcher = launcher;
-    }
-
-    static Controller start(KubernetesClient host, VolumeMover mover) {
-      Operator operator = new Operator(o -> o.withKubernetesClient(host).withCloseClientOnStop(false));
-      ClusterClients clusters = new ClusterClients(host);
-      MigStorageLocations storages = new MigStorageLocations(host);
-      InProcessVolumeLauncher launcher = new InProcessVolumeLauncher(mover, 2);
-      operator.register(new MigrationReconciler(clusters, storages::open, Clock.systemUTC()),
-          c -> c.settingNamespaces(Set.of(NS)));
-      operator.register(new DirectVolumeMigrationReconciler(clusters, storages::open, mover, launcher,
-          Clock.systemUTC()), c -> c.settingNamespaces(Set.of(NS)));
-      operator.start();
-      return new Controller(host, operator, clusters, launcher);
-    }
-
-    MigMigration run(String manifest) {
-      MigMigration migration = Serialization.unmarshal(manifest, MigMigration.class);
-      host.resource(migration).create();
-      return host.resources(MigMigration.class).inNamespace(NS).withName(migration.getMetadata().getName())
-          .waitUntilCondition(m -> m.getStatus() != null && Set.of("Completed", "Failed", "Canceled")
-              .contains(m.getStatus().getPhase()), 180, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() {
-      operator.stop();
-      launcher.close();
-      clusters.close();
-    }
   }
 }

@@ -1,17 +1,19 @@
 package dev.ferry.controller.volumes;
 
-import static dev.ferry.controller.volumes.VolumeMigrationIT.applicationWithVolume;
-import static dev.ferry.controller.volumes.VolumeMigrationIT.declarePlan;
-import static dev.ferry.controller.volumes.VolumeMigrationIT.migration;
+import static dev.ferry.controller.volumes.VolumeFixture.applicationWithVolume;
+import static dev.ferry.controller.volumes.VolumeFixture.controller;
+import static dev.ferry.controller.volumes.VolumeFixture.declarePlan;
 import static dev.ferry.testsupport.PlanFixture.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.api.migration.migration.MigMigration;
 import dev.ferry.api.migration.migration.Step;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
+import dev.ferry.controller.InProcessController;
 import dev.ferry.objectstore.ObjectStore;
 import dev.ferry.testbed.Testbed;
 import dev.ferry.testbed.TestbedExtension;
+import dev.ferry.testsupport.MigrationRuns;
 import dev.ferry.volumes.ProgressListener;
 import dev.ferry.volumes.TransferProgress;
 import dev.ferry.volumes.direct.DirectOptions;
@@ -61,12 +63,12 @@ class VolumeProgressIT {
     declarePlan(testbed, s, repository, app, "verify: false");
     RelayedMover mover = new RelayedMover(4L * MIB);
 
-    try (VolumeMigrationIT.Controller controller = VolumeMigrationIT.Controller.start(host, mover)) {
-      Thread run = new Thread(() -> controller.run(migration("stage-" + s, s, "stage: true")));
+    try (InProcessController controller = controller(host, mover)) {
+      Thread run = new Thread(() -> controller.run(MigrationRuns.manifest("stage-" + s, s, "stage: true")));
       run.start();
 
       // Held at 4 MiB: the step shows some, not all, of the bytes, and a rate.
-      Step first = VolumeMigrationIT.step(awaitStep(host, s, step -> done(step) >= 2L * MIB), "DirectVolume");
+      Step first = VolumeFixture.step(awaitStep(host, s, step -> done(step) >= 2L * MIB), "DirectVolume");
       assertThat(first.getBytesTotal()).isEqualTo(SIZE);
       assertThat(done(first)).isLessThan(SIZE);
       assertThat(first.getRate()).endsWith("/s");
@@ -77,19 +79,19 @@ class VolumeProgressIT {
       // Let it go on to 16 MiB: more bytes are done, and the copy has still not ended.
       mover.relay().openTo(16L * MIB);
       MigMigration during = awaitStep(host, s, step -> done(step) >= 12L * MIB);
-      Step second = VolumeMigrationIT.step(during, "DirectVolume");
+      Step second = VolumeFixture.step(during, "DirectVolume");
       assertThat(done(second)).isGreaterThan(done(first)).isLessThan(SIZE);
       assertThat(second.getRate()).endsWith("/s");
       assertThat(second.getCompleted()).isNull();
-      DirectVolumeMigration dvm = VolumeMigrationIT.dvm(host, during);
+      DirectVolumeMigration dvm = VolumeFixture.dvm(host, during);
       assertThat(dvm.getStatus().getPhaseDescription()).contains("0 of 1 claim(s) done").contains("of 32.0 MiB")
           .contains("/s");
 
       mover.relay().openFully();
       run.join(TimeUnit.MINUTES.toMillis(2));
       MigMigration finished = host.resources(MigMigration.class).inNamespace(NS).withName("stage-" + s).get();
-      VolumeMigrationIT.assertCompleted(finished);
-      assertThat(VolumeMigrationIT.step(finished, "DirectVolume").getBytesDone()).isEqualTo(SIZE);
+      VolumeFixture.assertCompleted(finished);
+      assertThat(VolumeFixture.step(finished, "DirectVolume").getBytesDone()).isEqualTo(SIZE);
     } finally {
       mover.close();
     }

@@ -1,4 +1,4 @@
-package dev.ferry.backup.format;
+package dev.ferry.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,13 +9,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** Crafts arbitrary (including hostile) gzipped tarballs for reader tests. */
-final class RawTarball {
+/**
+ * Writes gzipped tarballs with exactly the entries a test names — a Velero backup's layout or a
+ * hostile one (absolute and {@code ../} names, links, FIFOs): a backup is untrusted input, and the
+ * reader and the restore are tested against what someone with write access to the bucket could put.
+ */
+public final class CraftedTarball {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final TarArchiveOutputStream tar;
 
-  RawTarball() {
+  /** An empty tarball, not even {@code metadata/version}. */
+  public CraftedTarball() {
     try {
       tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes));
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -24,12 +29,13 @@ final class RawTarball {
     }
   }
 
-  /** A tarball that starts like a real one: with metadata/version. */
-  static RawTarball velero() {
-    return new RawTarball().file("metadata/version", "1.1.0\n");
+  /** A tarball that starts like Velero's: with {@code metadata/version} 1.1.0. */
+  public static CraftedTarball velero() {
+    return new CraftedTarball().file("metadata/version", "1.1.0\n");
   }
 
-  RawTarball file(String name, String content) {
+  /** A regular file; the name is kept exactly as given ("/abs", "../x" included). */
+  public CraftedTarball file(String name, String content) {
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
     // preserveAbsolutePath=true: keep "/abs" and "../x" names exactly as given.
     TarArchiveEntry entry = new TarArchiveEntry(name, true);
@@ -37,27 +43,27 @@ final class RawTarball {
     return put(entry, data);
   }
 
-  RawTarball dir(String name) {
+  public CraftedTarball dir(String name) {
     return put(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true), new byte[0]);
   }
 
-  RawTarball symlink(String name, String target) {
+  public CraftedTarball symlink(String name, String target) {
     TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
     entry.setLinkName(target);
     return put(entry, new byte[0]);
   }
 
-  RawTarball hardlink(String name, String target) {
+  public CraftedTarball hardlink(String name, String target) {
     TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
     entry.setLinkName(target);
     return put(entry, new byte[0]);
   }
 
-  RawTarball fifo(String name) {
+  public CraftedTarball fifo(String name) {
     return put(new TarArchiveEntry(name, TarConstants.LF_FIFO, true), new byte[0]);
   }
 
-  private RawTarball put(TarArchiveEntry entry, byte[] data) {
+  private CraftedTarball put(TarArchiveEntry entry, byte[] data) {
     try {
       tar.putArchiveEntry(entry);
       tar.write(data);
@@ -68,7 +74,8 @@ final class RawTarball {
     return this;
   }
 
-  byte[] bytes() {
+  /** Closes the archive and returns its gzipped bytes. */
+  public byte[] bytes() {
     try {
       tar.close();
     } catch (IOException e) {
