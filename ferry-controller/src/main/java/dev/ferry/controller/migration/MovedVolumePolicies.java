@@ -41,16 +41,6 @@ final class MovedVolumePolicies implements Phase<MigrationContext> {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String step() {
-    return step;
-  }
-
-  @Override
   public PhaseResult run(MigrationContext context) {
     for (String volume : MovedVolumes.names(context.plan().getSpec().getPersistentVolumes())) {
       var resource = context.source().persistentVolumes().withName(volume);
@@ -65,5 +55,15 @@ final class MovedVolumePolicies implements Phase<MigrationContext> {
       patch.apply(pv).ifPresent(merge -> resource.patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(merge)));
     }
     return PhaseResult.done();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String step() {
+    return step;
   }
 }
