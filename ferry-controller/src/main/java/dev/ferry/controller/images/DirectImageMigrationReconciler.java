@@ -93,10 +93,7 @@ public class DirectImageMigrationReconciler implements Reconciler<DirectImageMig
     var outcome = runner.run(ImageMigrationPhases.TABLE, status.getItinerary(),
         new ImageMigrationContext(dim, host, mapping, streams, clock),
         new ImageMigrationJournal(dim, streams.size(), clock));
-    if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {
-      return StatusPatches.patch(dim).rescheduleAfter(waiting.after());
-    }
-    return StatusPatches.patch(dim);
+    return StatusPatches.patch(dim, outcome);
   }
 
   /** {@code <dim>-<8 hex of ns/name>}: stable, unique per stream, a valid object name. */

@@ -24,6 +24,14 @@ public final class StatusPatches {
     return UpdateControl.patchStatus(resource);
   }
 
+  /** The status patch after an itinerary run: a phase that waits brings the reconcile back when it asked to. */
+  public static <T extends HasMetadata> UpdateControl<T> patch(T resource, ItineraryRunner.Outcome outcome) {
+    if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {
+      return patch(resource).rescheduleAfter(waiting.after());
+    }
+    return patch(resource);
+  }
+
   /**
    * Saves the status now, before a long step, so a controller that stops during it resumes at
    * the step. Best effort: the reconcile's own patch at its end writes it again.

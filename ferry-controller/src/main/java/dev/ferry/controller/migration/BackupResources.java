@@ -4,11 +4,9 @@ import dev.ferry.api.velero.backup.Backup;
 import dev.ferry.api.velero.backup.BackupPhase;
 import dev.ferry.api.velero.backup.BackupSpec;
 import dev.ferry.api.velero.backup.BackupStatus;
-import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.controller.velero.BackupRun;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +19,9 @@ import java.util.Map;
  * dev.ferry.controller.velero.VeleroExecutor} with the code the Backup reconciler uses, so the
  * reconcile thread only polls. The pipeline step names the Backup it waits on.
  */
-final class BackupResources implements Phase<MigrationContext> {
-  private static final Duration POLL = Duration.ofSeconds(2);
-  private final VeleroCr which;
-
+final class BackupResources extends VeleroCrPhase {
   BackupResources(VeleroCr which) {
-    this.which = which;
-  }
-
-  @Override
-  public String name() {
-    return which.phase;
-  }
-
-  @Override
-  public String step() {
-    return which.step;
+    super(which);
   }
 
   @Override
@@ -48,7 +33,6 @@ final class BackupResources implements Phase<MigrationContext> {
       }
       backup = VeleroCrs.findOrCreate(context.source(), Backup.class, context, which, () -> desired(context));
     }
-    String id = which.title + " " + backup.getMetadata().getNamespace() + "/" + backup.getMetadata().getName();
     BackupStatus status = backup.getStatus();
     BackupPhase phase = status == null || status.getPhase() == null ? BackupPhase.NEW : status.getPhase();
     OperationProgress.backup(context, which, id, status == null ? null : status.getProgress());
@@ -57,25 +41,21 @@ final class BackupResources implements Phase<MigrationContext> {
         return finished(context);
       }
       case PARTIALLY_FAILED -> {
-        context.warn(which.partiallyFailedCondition(), "PartiallyFailed",
-            which.partiallyFailedMessage(backup.getMetadata().getNamespace(), backup.getMetadata().getName()));
+        warnPartiallyFailed(context, backup);
         return finished(context);
       }
       case FAILED, FAILED_VALIDATION -> {
-        String why = status.getFailureReason() != null ? status.getFailureReason()
-            : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
-        return PhaseResult.fail(id + " " + phase.value() + " on " + which.where() + ": " + why
-            + " (ferry backup describe " + backup.getMetadata().getName() + " --details)");
+        return failed(backup, phase.value(), status.getFailureReason(), status.getValidationErrors(), "backup");
       }
       case NEW, IN_PROGRESS -> {
         Backup toRun = backup;
         // New: never started; InProgress with nothing running here: a controller restart, run again.
         context.executor().submit(backup.getMetadata().getUid(), () -> BackupRun.run(context.source(),
             context::openRepository, context.clock(), toRun));
-        return PhaseResult.requeue(POLL, id + ": " + phase.value() + progress(status));
+        return PhaseResult.requeue(POLL, id(backup) + ": " + phase.value() + progress(status));
       }
       default -> {
-        return PhaseResult.requeue(POLL, id + ": " + phase.value());
+        return PhaseResult.requeue(POLL, id(backup) + ": " + phase.value());
       }
     }
   }
@@ -88,11 +68,8 @@ final class BackupResources implements Phase<MigrationContext> {
   }
 
   private static String progress(BackupStatus status) {
-    if (status == null || status.getProgress() == null || status.getProgress().getTotalItems() == null) {
-      return "";
-    }
-    return ", " + status.getProgress().getItemsBackedUp() + " of " + status.getProgress().getTotalItems()
-        + " items backed up";
+    return status == null || status.getProgress() == null ? ""
+        : progress(status.getProgress().getItemsBackedUp(), status.getProgress().getTotalItems(), "backed up");
   }
 
   private Backup desired(MigrationContext context) {

@@ -14,14 +14,15 @@ import java.util.Set;
  *
  * <pre>
  * itinerary      phases (stored name)                                               on failure
- * Final          ValidatePlan, RetainMovedVolumes?, PreBackupHooks,                  Failed
+ * Final          ValidatePlan, EnsureMovedVolumesRetained?, PreBackupHooks,         Failed
  *                InitialBackupCreated, QuiesceApplications, EnsureQuiesced,
  *                StageBackupCreated, PostBackupHooks, MigrateImages,
  *                DirectVolumeMigrationCompleted, StageRestoreCreated, PreRestoreHooks,
  *                FinalRestoreCreated, PostRestoreHooks, Verification, EnsureAnnotationsDeleted
  * Stage          ValidatePlan, MigrateImages, DirectVolumeMigrationCompleted         —
  * StateTransfer  ValidatePlan, DirectVolumeMigrationCompleted                        —
- * Rollback       DeleteMigrated, RestoreReclaimPolicies, UnQuiesceSrcApplications    —
+ * Rollback       DeleteMigrated, RestoreMovedVolumesReclaimPolicy,                  —
+ *                UnQuiesceSrcApplications
  * Failed         UnQuiesceSrcApplications (run once, not stored)
  * </pre>
  * The table in code below is authoritative; {@code ItinerariesTest} prints it.
@@ -33,7 +34,7 @@ public final class Itineraries {
 
   public static final Itinerary<MigrationContext> FINAL = new Itinerary<>(MigrationPhases.FINAL, List.of(
       new ValidatePlan(),
-      new RetainMovedVolumes(),
+      MovedVolumePolicies.retain(),
       new RunHooks(HookPhase.PRE_BACKUP),
       new BackupResources(VeleroCr.INITIAL_BACKUP),
       new QuiesceApplications(),
@@ -62,7 +63,7 @@ public final class Itineraries {
   /** No plan validation: a rollback must run even when the plan no longer validates. */
   public static final Itinerary<MigrationContext> ROLLBACK = Itinerary.of(MigrationPhases.ROLLBACK,
       new DeleteMigratedResources(),
-      new RestoreReclaimPolicies(),
+      MovedVolumePolicies.restore(),
       new UnquiesceSource("Rollback"));
 
   /** Every itinerary a stored {@code status.itinerary} may name, and the phases a migration ends in. */

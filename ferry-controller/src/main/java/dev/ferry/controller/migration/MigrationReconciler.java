@@ -95,10 +95,7 @@ public class MigrationReconciler implements Reconciler<MigMigration> {
     }
 
     var outcome = runner.run(Itineraries.TABLE, status.getItinerary(), run, journal);
-    if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {
-      return StatusPatches.patch(migration).rescheduleAfter(waiting.after());
-    }
-    return StatusPatches.patch(migration);
+    return StatusPatches.patch(migration, outcome);
   }
 
   private MigrationContext resolve(MigMigration migration, KubernetesClient host) {

@@ -6,12 +6,10 @@ import dev.ferry.api.velero.restore.RestorePhase;
 import dev.ferry.api.velero.restore.RestoreSpec;
 import dev.ferry.api.velero.restore.RestoreStatus;
 import dev.ferry.backup.restore.RestoreOptions;
-import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.controller.velero.RestoreRun;
 import dev.ferry.controller.volumes.DestinationClaims;
 import io.fabric8.kubernetes.api.model.Namespace;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,24 +24,12 @@ import java.util.Set;
  * {@link dev.ferry.controller.velero.VeleroExecutor} with the Restore reconciler's code; objects
  * that already exist and are equal are skipped, so a re-run after a restart is harmless.
  */
-final class RestoreResources implements Phase<MigrationContext> {
-  private static final Duration POLL = Duration.ofSeconds(2);
-  private final VeleroCr which;
+final class RestoreResources extends VeleroCrPhase {
   private final VeleroCr from;
 
   RestoreResources(VeleroCr which) {
-    this.which = which;
+    super(which);
     this.from = which == VeleroCr.STAGE_RESTORE ? VeleroCr.STAGE_BACKUP : VeleroCr.INITIAL_BACKUP;
-  }
-
-  @Override
-  public String name() {
-    return which.phase;
-  }
-
-  @Override
-  public String step() {
-    return which.step;
   }
 
   @Override
@@ -59,7 +45,6 @@ final class RestoreResources implements Phase<MigrationContext> {
       restore = VeleroCrs.findOrCreate(context.destination(), Restore.class, context, which,
           () -> desired(context, backupName));
     }
-    String id = which.title + " " + restore.getMetadata().getNamespace() + "/" + restore.getMetadata().getName();
     RestoreStatus status = restore.getStatus();
     RestorePhase phase = status == null || status.getPhase() == null ? RestorePhase.NEW : status.getPhase();
     OperationProgress.restore(context, which, id, status == null ? null : status.getProgress());
@@ -68,35 +53,27 @@ final class RestoreResources implements Phase<MigrationContext> {
         return PhaseResult.done();
       }
       case PARTIALLY_FAILED -> {
-        // The seed's wording, so users find what MTC's troubleshooting guide describes.
-        context.warn(which.partiallyFailedCondition(), "PartiallyFailed",
-            which.partiallyFailedMessage(restore.getMetadata().getNamespace(), restore.getMetadata().getName()));
+        warnPartiallyFailed(context, restore);
         return PhaseResult.done();
       }
       case FAILED, FAILED_VALIDATION -> {
-        String why = status.getFailureReason() != null ? status.getFailureReason()
-            : String.join("; ", status.getValidationErrors() == null ? List.of() : status.getValidationErrors());
-        return PhaseResult.fail(id + " " + phase.value() + " on " + which.where() + ": " + why
-            + " (ferry restore describe " + restore.getMetadata().getName() + " --details)");
+        return failed(restore, phase.value(), status.getFailureReason(), status.getValidationErrors(), "restore");
       }
       case NEW, IN_PROGRESS -> {
         Restore toRun = restore;
         context.executor().submit(restore.getMetadata().getUid(), () -> RestoreRun.run(context.destination(),
             context::openRepository, context.clock(), options(context), toRun));
-        return PhaseResult.requeue(POLL, id + ": " + phase.value() + progress(status));
+        return PhaseResult.requeue(POLL, id(restore) + ": " + phase.value() + progress(status));
       }
       default -> {
-        return PhaseResult.requeue(POLL, id + ": " + phase.value());
+        return PhaseResult.requeue(POLL, id(restore) + ": " + phase.value());
       }
     }
   }
 
   private static String progress(RestoreStatus status) {
-    if (status == null || status.getProgress() == null || status.getProgress().getTotalItems() == null) {
-      return "";
-    }
-    return ", " + status.getProgress().getItemsRestored() + " of " + status.getProgress().getTotalItems()
-        + " items restored";
+    return status == null || status.getProgress() == null ? ""
+        : progress(status.getProgress().getItemsRestored(), status.getProgress().getTotalItems(), "restored");
   }
 
   private Restore desired(MigrationContext context, String backupName) {

@@ -107,10 +107,7 @@ public class DirectVolumeMigrationReconciler implements Reconciler<DirectVolumeM
       return StatusPatches.patch(dvm);
     }
     var outcome = runner.run(VolumeMigrationPhases.TABLE, status.getItinerary(), run, journal);
-    if (outcome instanceof ItineraryRunner.Outcome.Waiting waiting) {
-      return StatusPatches.patch(dvm).rescheduleAfter(waiting.after());
-    }
-    return StatusPatches.patch(dvm);
+    return StatusPatches.patch(dvm, outcome);
   }
 
   /**

@@ -71,34 +71,19 @@ final class HookChecks {
         badServiceAccount.add(label);
       }
     }
-    if (!invalidRefs.isEmpty()) {
-      out.add(Condition.of(INVALID_HOOK_REF, Category.CRITICAL, "NotFound", "Hooks " + invalidRefs + " reference "
-          + "no existing MigHook: set each hook's reference to the name (and namespace) of a MigHook, or remove the "
-          + "hook from spec.hooks.").withItems(invalidRefs));
-    }
-    if (!notReady.isEmpty()) {
-      out.add(Condition.of(HOOK_NOT_READY, Category.CRITICAL, "NotReady", "MigHooks " + notReady + " are not ready: "
-          + "see their conditions and fix them.").withItems(notReady));
-    }
-    if (!unknownPhase.isEmpty()) {
-      out.add(Condition.of(HOOK_PHASE_UNKNOWN, Category.CRITICAL, "NotSet", "Hooks " + unknownPhase + " have no "
-          + "phase: set each hook's phase to PreBackup, PostBackup, PreRestore or PostRestore.")
-          .withItems(unknownPhase));
-    }
-    if (!duplicatePhases.isEmpty()) {
-      out.add(Condition.of(HOOK_PHASE_DUPLICATE, Category.CRITICAL, "Duplicate", "More than one hook runs in phases "
-          + List.copyOf(duplicatePhases) + ": a phase can have one hook (at most four hooks in all); remove or "
-          + "move the extra ones.").withItems(List.copyOf(duplicatePhases)));
-    }
-    if (!badNamespace.isEmpty()) {
-      out.add(Condition.of(INVALID_HOOK_NS_NAME, Category.CRITICAL, "NotDNSCompliant", "Hooks " + badNamespace
-          + " have no valid executionNamespace: set it to the namespace the hook's job runs in.")
-          .withItems(badNamespace));
-    }
-    if (!badServiceAccount.isEmpty()) {
-      out.add(Condition.of(INVALID_HOOK_SA_NAME, Category.CRITICAL, "NotDNSCompliant", "Hooks " + badServiceAccount
-          + " have no valid serviceAccount: set it to the service account the hook's job runs as.")
-          .withItems(badServiceAccount));
-    }
+    ListedItems.addIfAny(out, invalidRefs, INVALID_HOOK_REF, Category.CRITICAL, "NotFound", "Hooks ",
+        " reference no existing MigHook: set each hook's reference to the name (and namespace) of a MigHook, "
+        + "or remove the hook from spec.hooks.");
+    ListedItems.addIfAny(out, notReady, HOOK_NOT_READY, Category.CRITICAL, "NotReady", "MigHooks ",
+        " are not ready: see their conditions and fix them.");
+    ListedItems.addIfAny(out, unknownPhase, HOOK_PHASE_UNKNOWN, Category.CRITICAL, "NotSet", "Hooks ",
+        " have no phase: set each hook's phase to PreBackup, PostBackup, PreRestore or PostRestore.");
+    ListedItems.addIfAny(out, List.copyOf(duplicatePhases), HOOK_PHASE_DUPLICATE, Category.CRITICAL, "Duplicate",
+        "More than one hook runs in phases ",
+        ": a phase can have one hook (at most four hooks in all); remove or move the extra ones.");
+    ListedItems.addIfAny(out, badNamespace, INVALID_HOOK_NS_NAME, Category.CRITICAL, "NotDNSCompliant", "Hooks ",
+        " have no valid executionNamespace: set it to the namespace the hook's job runs in.");
+    ListedItems.addIfAny(out, badServiceAccount, INVALID_HOOK_SA_NAME, Category.CRITICAL, "NotDNSCompliant", "Hooks ",
+        " have no valid serviceAccount: set it to the service account the hook's job runs as.");
   }
 }

@@ -68,35 +68,25 @@ final class VolumeChecks {
         snapshot.add(v.getName());
       }
     }
-    if (!badAction.isEmpty()) {
-      out.add(Condition.of(PV_INVALID_ACTION, Category.ERROR, "NotSupported", "Persistent volumes " + badAction
-          + " have a selection.action that is not among their supported.actions: choose copy, skip, or move (NFS "
-          + "and other shared remote volumes only).").withItems(badAction));
-    }
-    if (!badClass.isEmpty()) {
-      out.add(Condition.of(PV_INVALID_STORAGE_CLASS, Category.ERROR, "NotFound", "Persistent volumes " + badClass
-          + " select a storage class the destination cluster does not have: choose one of status.destStorageClasses.")
-          .withItems(badClass));
-    }
-    if (!noClass.isEmpty()) {
-      out.add(Condition.of(PV_NO_STORAGE_CLASS_SELECTION, Category.WARN, "NotSet", "Persistent volumes " + noClass
-          + " have no selection.storageClass and the destination cluster has no default storage class: their claims "
-          + "may never bind; choose one of status.destStorageClasses.").withItems(noClass));
-    }
-    if (!badMode.isEmpty()) {
-      out.add(Condition.of(PV_INVALID_ACCESS_MODE, Category.ERROR, "NotValid", "Persistent volumes " + badMode
-          + " select an access mode that does not exist: use ReadWriteOnce, ReadOnlyMany, ReadWriteMany or "
-          + "ReadWriteOncePod.").withItems(badMode));
-    }
-    if (!badMethod.isEmpty()) {
-      out.add(Condition.of(PV_INVALID_COPY_METHOD, Category.ERROR, "NotSupported", "Persistent volumes " + badMethod
-          + " have a selection.copyMethod that is not among their supported.copyMethods: use filesystem (block for "
-          + "Block volumes) or snapshot.").withItems(badMethod));
-    }
-    if (!snapshot.isEmpty()) {
-      out.add(Condition.of(PV_WARN_COPY_METHOD_SNAPSHOT, Category.WARN, "NotConfigured", "Persistent volumes "
-          + snapshot + " use copy method snapshot, but the replication repository has no volumeSnapshotProvider: "
-          + "set it on the MigStorage, or copy them with the filesystem method.").withItems(snapshot));
-    }
+    ListedItems.addIfAny(out, badAction, PV_INVALID_ACTION, Category.ERROR, "NotSupported", "Persistent volumes ",
+        " have a selection.action that is not among their supported.actions: choose copy, skip, or move (NFS "
+        + "and other shared remote volumes only).");
+    ListedItems.addIfAny(out, badClass, PV_INVALID_STORAGE_CLASS, Category.ERROR, "NotFound", "Persistent volumes ",
+        " select a storage class the destination cluster does not have: choose one of "
+        + "status.destStorageClasses.");
+    ListedItems.addIfAny(out, noClass, PV_NO_STORAGE_CLASS_SELECTION, Category.WARN, "NotSet", "Persistent volumes ",
+        " have no selection.storageClass and the destination cluster has no default storage class: their "
+        + "claims may never bind; choose one of status.destStorageClasses.");
+    ListedItems.addIfAny(out, badMode, PV_INVALID_ACCESS_MODE, Category.ERROR, "NotValid", "Persistent volumes ",
+        " select an access mode that does not exist: use ReadWriteOnce, ReadOnlyMany, ReadWriteMany or "
+        + "ReadWriteOncePod.");
+    ListedItems.addIfAny(out, badMethod, PV_INVALID_COPY_METHOD, Category.ERROR, "NotSupported",
+        "Persistent volumes ",
+        " have a selection.copyMethod that is not among their supported.copyMethods: use filesystem (block "
+        + "for Block volumes) or snapshot.");
+    ListedItems.addIfAny(out, snapshot, PV_WARN_COPY_METHOD_SNAPSHOT, Category.WARN, "NotConfigured",
+        "Persistent volumes ",
+        " use copy method snapshot, but the replication repository has no volumeSnapshotProvider: set it on "
+        + "the MigStorage, or copy them with the filesystem method.");
   }
 }
