@@ -35,7 +35,7 @@ final class BackupResources extends VeleroCrPhase {
     }
     BackupStatus status = backup.getStatus();
     BackupPhase phase = status == null || status.getPhase() == null ? BackupPhase.NEW : status.getPhase();
-    OperationProgress.backup(context, which, id, status == null ? null : status.getProgress());
+    OperationProgress.backup(context, which, id(backup), status == null ? null : status.getProgress());
     switch (phase) {
       case COMPLETED -> {
         return finished(context);

@@ -47,7 +47,7 @@ final class RestoreResources extends VeleroCrPhase {
     }
     RestoreStatus status = restore.getStatus();
     RestorePhase phase = status == null || status.getPhase() == null ? RestorePhase.NEW : status.getPhase();
-    OperationProgress.restore(context, which, id, status == null ? null : status.getProgress());
+    OperationProgress.restore(context, which, id(restore), status == null ? null : status.getProgress());
     switch (phase) {
       case COMPLETED -> {
         return PhaseResult.done();
