@@ -10,7 +10,12 @@ import java.util.function.Supplier;
  * while nobody is processing it, which almost always means no controller runs: say so once.
  */
 public final class CompletionWait<T> {
-  static final Duration POLL = Duration.ofMillis(500);
+  /**
+   * First poll soon, then less often: most backups and restores a user waits on end within
+   * seconds, and every poll left to sleep after the end is time the command adds to the operation.
+   */
+  static final Duration FIRST_POLL = Duration.ofMillis(100);
+  static final Duration MAX_POLL = Duration.ofSeconds(1);
   public static final Duration NOT_PICKED_UP = Duration.ofSeconds(30);
 
   private final Supplier<T> latest;
@@ -32,6 +37,7 @@ public final class CompletionWait<T> {
   public T await(Runnable notPickedUp) {
     long hintAt = System.nanoTime() + NOT_PICKED_UP.toNanos();
     boolean hinted = false;
+    long pollMillis = FIRST_POLL.toMillis();
     while (true) {
       T current = latest.get();
       if (finished.test(current)) {
@@ -42,7 +48,8 @@ public final class CompletionWait<T> {
         hinted = true;
       }
       try {
-        Thread.sleep(POLL.toMillis());
+        Thread.sleep(pollMillis);
+        pollMillis = Math.min(MAX_POLL.toMillis(), pollMillis * 3 / 2);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OperationFailed("interrupted while waiting; the operation goes on in the cluster");
