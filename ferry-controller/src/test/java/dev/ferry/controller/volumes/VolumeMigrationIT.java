@@ -200,6 +200,43 @@ class VolumeMigrationIT {
     }
   }
 
+  @Test
+  void aBlockVolumeFailsTheCopyBeforeAnythingIsCreated(Testbed testbed, @TempDir Path repository) {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "block-" + s;
+    FerryCrds.install(host);
+    PlanFixture.apply(host, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: disk, namespace: %1$s}
+        spec:
+          accessModes: [ReadWriteOnce]
+          volumeMode: Block
+          resources: {requests: {storage: 1Gi}}
+        """.formatted(app));
+    PlanFixture.declare(host, testbed.destination(), s, repository, app, """
+          persistentVolumes:
+          - name: pv-disk-%s
+            pvc: {name: disk, namespace: %s, accessModes: [ReadWriteOnce], volumeMode: Block}
+            selection: {action: copy, copyMethod: filesystem, storageClass: standard}
+        """.formatted(s, app));
+    PlanFixture.markReady(host, s);
+    try (Controller controller = Controller.start(host, new LibraryVolumeMover())) {
+      MigMigration stage = controller.run(migration("stage-" + s, s, "stage: true"));
+      assertThat(stage.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(String.join("\n", stage.getStatus().getErrors()))
+          .contains("The claim " + app + "/disk is a raw block volume (volumeMode: Block)")
+          .contains("set its selection's action to skip");
+      assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("disk").get())
+          .as("no destination claim for a copy that cannot run").isNull();
+    }
+  }
+
   static Path applicationWithVolume(KubernetesClient host, String app) {
     PlanFixture.apply(host, """
         apiVersion: v1
