@@ -131,6 +131,9 @@ class RealPodMigrationIT {
       Pod receiver = destination.pods().inNamespace(app).withLabel(MoverJobs.ROLE_LABEL, "receiver").list()
           .getItems().get(0);
       assertThat(sender.getSpec().getNodeName()).isEqualTo(nodes.get(0).name());
+      // MTC's stage pod label: the seed's manual rollback finds every pod holding a volume by it.
+      assertThat(sender.getMetadata().getLabels()).containsEntry(MoverJobs.STAGE_POD_LABEL, "true");
+      assertThat(receiver.getMetadata().getLabels()).containsEntry(MoverJobs.STAGE_POD_LABEL, "true");
       assertThat(receiver.getSpec().getNodeName()).isEqualTo(nodes.get(1).name());
       Secret senderSide = host.secrets().inNamespace(app).withName(transfer + "-tls").get();
       Secret receiverSide = destination.secrets().inNamespace(app).withName(transfer + "-tls").get();

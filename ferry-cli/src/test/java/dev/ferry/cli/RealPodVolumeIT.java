@@ -158,6 +158,67 @@ class RealPodVolumeIT {
     launcher.release(transfer);
   }
 
+  /**
+   * Indirect (repository) copy by pods: a snapshot Job on the source's real node uploads the volume
+   * to the testbed's S3 server, a restore Job on the destination's downloads it. The pods are on the
+   * nodes' bridges, which do not reach this machine's loopback: they reach S3 at the host's own
+   * address (the node's address), as pods of a real cluster reach an object store beside it.
+   */
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void indirectTransferThroughSnapshotAndRestorePods(Testbed testbed) throws Exception {
+    List<RealNode> nodes = testbed.realNodesOrSkip();
+    nodes.forEach(RealNode::ferryImage);
+    KubernetesClient source = testbed.source().client();
+    KubernetesClient destination = testbed.destination().client();
+    String ns = "repo-" + UUID.randomUUID().toString().substring(0, 6);
+    confined(source, nodes.get(0), ns);
+    confined(destination, nodes.get(1), ns);
+    PersistentVolumeClaim sourceClaim = bound(source, ns);
+    PersistentVolumeClaim targetClaim = bound(destination, ns);
+    Path sourceDir = directory(source, sourceClaim);
+    byte[] large = new byte[4 << 20];
+    new Random(5).nextBytes(large);
+    Files.write(sourceDir.resolve("large.bin"), large);
+    Path docs = Files.createDirectories(sourceDir.resolve("docs"));
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(docs.resolve("file-" + i + ".txt"), "document " + i + "\n");
+    }
+    Files.setAttribute(docs.resolve("file-3.txt"), "unix:uid", 1234);
+
+    var s3 = testbed.s3();
+    String bucket = "pods-" + ns;
+    s3.createBucket(bucket);
+    String endpoint = s3.endpointFor(nodes.get(0).address());
+    dev.ferry.controller.volumes.PodRepository repository = dev.ferry.controller.volumes.PodRepository.of(
+        dev.ferry.objectstore.StorageLocation.aws(dev.ferry.objectstore.S3Settings.builder().bucket(bucket)
+            .endpoint(endpoint).forcePathStyle(true).credentials(s3.accessKey(), s3.secretKey()).build()));
+    PvcToMigrate pvc = new PvcToMigrate();
+    pvc.setName("data");
+    pvc.setNamespace(ns);
+    VolumeTransfer transfer = new VolumeTransfer("dvm-" + ns + "/" + ns + "/data/1",
+        TransferNames.of("dvm-" + ns, ns, "data"), pvc, source, destination, sourceClaim, targetClaim,
+        Optional.empty(), Optional.empty(), false, Optional.of(new VolumeTransfer.Repository(() -> {
+          throw new AssertionError("the pods, not this process, use the repository");
+        }, "volumes", Map.of("plan", "uid-" + ns, "pvc", ns + "/data"), bucket, () -> repository)));
+    JobVolumeLauncher launcher = new JobVolumeLauncher(new LibraryVolumeMover(),
+        new MoverPodSettings(NodeImages.FERRY_IMAGE, false), Map.of("ferry.dev/test", "true"));
+
+    Instant began = Instant.now();
+    TransferState state = pollUntil(launcher, transfer, TransferState::finished, new ArrayList<>());
+    Duration byPods = Duration.between(began, Instant.now());
+    assertThat(state.phase()).as(state.message()).isEqualTo(TransferState.Phase.SUCCEEDED);
+    Pod snapshot = source.pods().inNamespace(ns).withLabel(MoverJobs.ROLE_LABEL, "snapshot").list().getItems().get(0);
+    assertThat(snapshot.getSpec().getNodeName()).isEqualTo(nodes.get(0).name());
+    Pod restore = destination.pods().inNamespace(ns).withLabel(MoverJobs.ROLE_LABEL, "restore").list().getItems()
+        .get(0);
+    assertThat(restore.getSpec().getNodeName()).isEqualTo(nodes.get(1).name());
+    TreeVerifier.verify(sourceDir, directory(destination, targetClaim));
+    launcher.release(transfer);
+    System.out.printf("MEASURED indirect transfer of 4 MiB + 40 small files through S3 at %s by pods: %d ms%n",
+        endpoint, byPods.toMillis());
+  }
+
   private static VolumeTransfer transfer(String ns, KubernetesClient source, KubernetesClient destination,
                                          PersistentVolumeClaim sourceClaim, PersistentVolumeClaim targetClaim) {
     PvcToMigrate pvc = new PvcToMigrate();

@@ -1,28 +1,19 @@
 package dev.ferry.testbed;
 
-import io.fabric8.kubernetes.api.model.NamedClusterBuilder;
-import io.fabric8.kubernetes.api.model.NamedContextBuilder;
-import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -52,7 +43,7 @@ public final class LocalCluster implements AutoCloseable {
   private LocalCluster(String name, Path dir) {
     this.name = name;
     this.dir = dir;
-    this.adminToken = randomToken();
+    this.adminToken = Kubeconfigs.randomToken();
   }
 
   /** Starts a cluster named {@code name} whose files live in {@code dir}. */
@@ -87,11 +78,12 @@ public final class LocalCluster implements AutoCloseable {
     writeKubeconfig(kubeconfig());
     OpenShiftApis.install(adminClient);
     if (options.controllers()) {
-      startControllerManager(bin);
+      launch("kube-controller-manager", ControlPlaneCommands.controllerManager(bin, dir, kubeconfig(),
+          LoopbackPorts.next()));
       StorageSetup.createDefaultStorageClass(adminClient);
     }
     if (options.scheduler()) {
-      startScheduler(bin);
+      launch("kube-scheduler", ControlPlaneCommands.scheduler(bin, kubeconfig(), LoopbackPorts.next()));
     }
     if (options.kwokNodes() > 0) {
       startKwok(bin, options.kwokNodes());
@@ -107,20 +99,8 @@ public final class LocalCluster implements AutoCloseable {
     int client = LoopbackPorts.next();
     int peer = LoopbackPorts.next();
     String clientUrl = "http://127.0.0.1:" + client;
-    String peerUrl = "http://127.0.0.1:" + peer;
-    ManagedProcess etcd = launch("etcd", List.of(bin.require(bin.etcd()).toString(),
-        "--name=" + name,
-        "--data-dir=" + dir.resolve("etcd"),
-        "--listen-client-urls=" + clientUrl,
-        "--advertise-client-urls=" + clientUrl,
-        "--listen-peer-urls=" + peerUrl,
-        "--initial-advertise-peer-urls=" + peerUrl,
-        "--initial-cluster=" + name + "=" + peerUrl,
-        "--listen-metrics-urls=",
-        // A test cluster's data is disposable: skip fsync, it is the slowest part of etcd here.
-        "--unsafe-no-fsync=true",
-        "--quota-backend-bytes=2147483648",
-        "--log-level=warn"));
+    ManagedProcess etcd = launch("etcd", ControlPlaneCommands.etcd(bin, name, dir, clientUrl,
+        "http://127.0.0.1:" + peer));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     await("etcd", etcd, () -> {
       try {
@@ -140,33 +120,13 @@ public final class LocalCluster implements AutoCloseable {
   private void startApiServer(Binaries bin, int etcdPort) {
     apiPort = LoopbackPorts.next();
     Path certDir = dir.resolve("pki");
-    ManagedProcess apiServer = launch("kube-apiserver", List.of(bin.require(bin.kubeApiServer()).toString(),
-        "--etcd-servers=http://127.0.0.1:" + etcdPort,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + apiPort,
-        "--cert-dir=" + certDir,
-        "--token-auth-file=" + dir.resolve("tokens.csv"),
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + dir.resolve("sa.key"),
-        "--service-account-signing-key-file=" + dir.resolve("sa.key"),
-        "--service-cluster-ip-range=10.96.0.0/16",
-        "--allow-privileged=true",
-        // A real node's name does not resolve: reach its kubelet (logs, exec) by its address.
-        "--kubelet-preferred-address-types=InternalIP,Hostname",
-        // OpenShift's project node selector, upstream: RealNode.confine sends a namespace's pods
-        // to the real node with these two.
-        "--enable-admission-plugins=PodNodeSelector,PodTolerationRestriction",
-        "--enable-priority-and-fairness=false",
-        "--profiling=false",
-        "--event-ttl=1h",
-        "--v=0"));
+    ManagedProcess apiServer = launch("kube-apiserver", ControlPlaneCommands.apiServer(bin, dir, etcdPort, apiPort,
+        certDir));
     Path cert = certDir.resolve("apiserver.crt");
     // The self-signed serving certificate file holds the certificate and its CA: wait until both
     // are written, rather than reading a file the API server may still be writing.
-    await("kube-apiserver certificate", apiServer, () -> readCa(cert) != null);
-    caPem = readCa(cert);
+    await("kube-apiserver certificate", apiServer, () -> Kubeconfigs.readCa(cert) != null);
+    caPem = Kubeconfigs.readCa(cert);
     adminClient = new KubernetesClientBuilder().withConfig(adminConfig()).build();
     await("kube-apiserver /readyz", apiServer, () -> {
       try {
@@ -177,44 +137,8 @@ public final class LocalCluster implements AutoCloseable {
     });
   }
 
-  private void startControllerManager(Binaries bin) {
-    Path ca = dir.resolve("pki").resolve("apiserver.crt");
-    launch("kube-controller-manager", List.of(bin.require(bin.kubeControllerManager()).toString(),
-        "--kubeconfig=" + kubeconfig(),
-        "--authentication-kubeconfig=" + kubeconfig(),
-        "--authorization-kubeconfig=" + kubeconfig(),
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + LoopbackPorts.next(),
-        "--leader-elect=false",
-        "--controllers=*",
-        "--enable-hostpath-provisioner=true",
-        "--service-account-private-key-file=" + dir.resolve("sa.key"),
-        "--root-ca-file=" + ca,
-        "--use-service-account-credentials=false",
-        "--concurrent-gc-syncs=10",
-        "--v=0"));
-  }
-
-  private void startScheduler(Binaries bin) {
-    launch("kube-scheduler", List.of(bin.require(bin.kubeScheduler()).toString(),
-        "--kubeconfig=" + kubeconfig(),
-        "--authentication-kubeconfig=" + kubeconfig(),
-        "--authorization-kubeconfig=" + kubeconfig(),
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + LoopbackPorts.next(),
-        "--leader-elect=false",
-        "--v=0"));
-  }
-
   private void startKwok(Binaries bin, int nodes) {
-    launch("kwok", List.of(bin.require(bin.kwok()).toString(),
-        "--kubeconfig=" + kubeconfig(),
-        "--manage-all-nodes=false",
-        "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
-        "--node-ip=127.0.0.1",
-        "--cidr=10.244.0.0/16",
-        "--server-address=127.0.0.1:" + LoopbackPorts.next(),
-        "--v=INFO"));
+    launch("kwok", ControlPlaneCommands.kwok(bin, kubeconfig(), LoopbackPorts.next()));
     KwokNodes.create(adminClient, nodes);
   }
 
@@ -227,16 +151,6 @@ public final class LocalCluster implements AutoCloseable {
 
   private void await(String what, ManagedProcess process, BooleanSupplier ready) {
     Readiness.await(what + " of cluster " + name, process, START_TIMEOUT, ready);
-  }
-
-  /** The certificate file's content once it holds two complete PEM blocks, else null. */
-  private static String readCa(Path cert) {
-    try {
-      String pem = Files.isRegularFile(cert) ? Files.readString(cert) : "";
-      return pem.split("-----END CERTIFICATE-----", -1).length > 2 ? pem : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   public String name() {
@@ -267,12 +181,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   public Config adminConfig() {
-    return new ConfigBuilder(Config.empty())
-        .withMasterUrl(url())
-        .withOauthToken(adminToken)
-        .withCaCertData(Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
-        .withRequestTimeout(30_000)
-        .build();
+    return Kubeconfigs.adminConfig(url(), adminToken, caPem);
   }
 
   /**
@@ -321,23 +230,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Writes a kubeconfig with one context per cluster, named after it; the first is current. */
   public static void writeKubeconfig(Path file, List<LocalCluster> clusters) {
-    io.fabric8.kubernetes.api.model.ConfigBuilder config = new io.fabric8.kubernetes.api.model.ConfigBuilder()
-        .withApiVersion("v1").withKind("Config").withCurrentContext(clusters.get(0).name);
-    for (LocalCluster c : clusters) {
-      config.addToClusters(new NamedClusterBuilder().withName(c.name).withNewCluster()
-              .withServer(c.url())
-              .withCertificateAuthorityData(Base64.getEncoder().encodeToString(c.caPem.getBytes(StandardCharsets.UTF_8)))
-              .endCluster().build())
-          .addToUsers(new NamedAuthInfoBuilder().withName(c.name + "-admin").withNewUser().withToken(c.adminToken)
-              .endUser().build())
-          .addToContexts(new NamedContextBuilder().withName(c.name).withNewContext().withCluster(c.name)
-              .withUser(c.name + "-admin").endContext().build());
-    }
-    try {
-      Files.writeString(file, Serialization.asYaml(config.build()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Kubeconfigs.write(file, clusters);
   }
 
   @Override
@@ -355,11 +248,5 @@ public final class LocalCluster implements AutoCloseable {
       processes.get(i).close();
     }
     processes.clear();
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

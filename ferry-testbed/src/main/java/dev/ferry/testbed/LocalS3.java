@@ -18,9 +18,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A real S3-protocol server on a loopback port: S3Proxy with its in-memory backend, run as
- * its own JVM (its dependencies would clash with ours in-process). Requests are signed (AWS
- * SigV2/V4) with per-instance credentials, as a real bucket's would be.
+ * A real S3-protocol server: S3Proxy with its in-memory backend, run as its own JVM (its
+ * dependencies would clash with ours in-process). Requests are signed (AWS SigV2/V4) with
+ * per-instance credentials, as a real bucket's would be. Tests reach it on loopback
+ * ({@link #endpoint()}); it listens on every address of this machine so that pods of a real node,
+ * whose bridge does not reach the host's loopback, reach it at the host's own address
+ * ({@link #endpointFor(String)}).
  */
 public final class LocalS3 implements AutoCloseable {
   public static final String VERSION = "2.6.0";
@@ -53,7 +56,7 @@ public final class LocalS3 implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
-          "s3proxy.endpoint=http://127.0.0.1:" + port,
+          "s3proxy.endpoint=http://0.0.0.0:" + port,
           "s3proxy.authorization=aws-v2-or-v4",
           "s3proxy.identity=" + accessKey,
           "s3proxy.credential=" + secretKey,
@@ -82,6 +85,11 @@ public final class LocalS3 implements AutoCloseable {
 
   public String endpoint() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** The endpoint at {@code hostAddress}, one of this machine's own (e.g. {@code RealNode.address()}). */
+  public String endpointFor(String hostAddress) {
+    return "http://" + hostAddress + ":" + port;
   }
 
   public String accessKey() {

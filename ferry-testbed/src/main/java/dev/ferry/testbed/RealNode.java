@@ -1,13 +1,7 @@
 package dev.ferry.testbed;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +50,7 @@ public final class RealNode implements AutoCloseable {
     });
     NodeSlot slot = NodeSlot.acquire();
     NodeFiles files = new NodeFiles(NodeSlot.LOCK_DIR.resolve(Integer.toString(slot.number())), slot);
-    RealNode node = new RealNode(cluster, files, hostAddress());
+    RealNode node = new RealNode(cluster, files, HostAddress.ipv4());
     // Before the process reaper stops the API server: the node drains its pods through it.
     ManagedProcess.beforeReaping(node::close);
     try {
@@ -142,28 +136,6 @@ public final class RealNode implements AutoCloseable {
   }
 
   /**
-   * This machine's own IPv4 address: the kubelet's node IP. It may not be a loopback address, and
-   * pods on every node's bridge reach it by plain routing.
-   */
-  static String hostAddress() {
-    try {
-      for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
-        if (!nic.isUp() || nic.isLoopback() || nic.getName().startsWith("ferrynode") || nic.getName().startsWith("veth")) {
-          continue;
-        }
-        for (InetAddress a : nic.inetAddresses().toList()) {
-          if (a instanceof Inet4Address && !a.isLinkLocalAddress()) {
-            return a.getHostAddress();
-          }
-        }
-      }
-    } catch (SocketException e) {
-      throw new TestbedException("cannot list this machine's network interfaces: " + e.getMessage(), e);
-    }
-    throw new TestbedException("a real node needs a non-loopback IPv4 address on this machine; none is up");
-  }
-
-  /**
    * Sends every pod of {@code namespace} on this node's cluster to the real node, as OpenShift's
    * project node selector does: the API server's PodNodeSelector and PodTolerationRestriction
    * admission plugins add the node selector and the toleration of its taint.
@@ -223,7 +195,7 @@ public final class RealNode implements AutoCloseable {
     }
     ManagedProcess kubelet = processes.stream().filter(p -> p.name().endsWith("/kubelet")).findFirst().orElse(null);
     if (kubelet != null && kubelet.isAlive()) {
-      drain();
+      NodeDrain.drain(cluster.client(), name, () -> HostCommands.run(files.dir(), ctr("tasks", "ls", "-q"), 20));
     }
     for (int i = processes.size() - 1; i >= 0; i--) {
       if (processes.get(i).name().endsWith("/containerd")) {
@@ -248,48 +220,6 @@ public final class RealNode implements AutoCloseable {
       // the API server is stopping too
     }
     files.slot().close();
-  }
-
-  /**
-   * Cordons the node and deletes its pods at once, then waits until the kubelet has stopped their
-   * containers and sandboxes (which removes their network namespaces, addresses and mounts).
-   */
-  private void drain() {
-    KubernetesClient client = cluster.client();
-    try {
-      client.nodes().withName(name).edit(n -> {
-        n.getSpec().setUnschedulable(true);
-        return n;
-      });
-      List<Pod> pods = client.pods().inAnyNamespace().withField("spec.nodeName", name).list().getItems();
-      for (Pod pod : pods) {
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-            .withGracePeriod(0).delete();
-      }
-    } catch (KubernetesClientException e) {
-      LOG.warn("cannot drain real node {}: {}", name, e.getMessage());
-      return;
-    }
-    // Surefire gives a forked JVM 30 s to exit; what is still running after 15 s is killed below.
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (Instant.now().isBefore(deadline)) {
-      String tasks;
-      try {
-        tasks = HostCommands.run(files.dir(), ctr("tasks", "ls", "-q"), 20).strip();
-      } catch (TestbedException e) {
-        return;
-      }
-      if (tasks.isEmpty()) {
-        return;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    LOG.warn("real node {}: containers still running 15 s after its pods were deleted; killing them", name);
   }
 
   @Override

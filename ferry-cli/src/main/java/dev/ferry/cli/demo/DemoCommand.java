@@ -60,6 +60,14 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the testbed running afterwards, to look around (stop it with 'ferry testbed down').")
   boolean keep;
 
+  @Option(names = "--real-nodes", description = "Move the shop's volume through Ferry's mover pods on real nodes "
+      + "(containerd + kubelet) instead of inside this process; where this machine cannot run them, says why and "
+      + "moves it in-process.")
+  boolean realNodes;
+
+  /** The volume moves through transfer pods (--real-nodes, and the nodes can run them). */
+  private boolean pods;
+
   /** When this run began; step lines show the seconds since. */
   private long started;
 
@@ -68,7 +76,7 @@ public class DemoCommand implements Callable<Integer> {
     started = System.nanoTime();
     TestbedState state = new TestbedState(dir != null ? dir.toAbsolutePath()
         : dev.ferry.testbed.Binaries.cacheRoot().resolve("testbed"));
-    TestbedState.Published testbed = TestbedCommands.ensureUp(state);
+    TestbedState.Published testbed = TestbedCommands.ensureUp(state, realNodes);
     int exit;
     try {
       exit = run(state, testbed);
@@ -100,6 +108,12 @@ public class DemoCommand implements Callable<Integer> {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
       removeEarlierRun(source, destination);
+      if (realNodes) {
+        java.util.Optional<String> unavailable = RealNodeMode.unavailable(source, destination);
+        pods = unavailable.isEmpty();
+        step(pods ? "real nodes ready: the database runs on the source's, the volume moves through transfer pods"
+            : "real nodes unavailable, moving the volume in-process: " + unavailable.get());
+      }
 
       String sourceRegistry = registry(testbed, "source");
       step("pushing the shop's storefront image to the source cluster's registry (" + sourceRegistry + ")");
@@ -108,7 +122,8 @@ public class DemoCommand implements Callable<Integer> {
           + DemoSummary.shortDigest(storefront.digest()));
 
       step("deploying the shop in namespace " + DemoApplication.NAMESPACE + " on the source cluster");
-      for (HasMetadata object : DemoApplication.objects(storefront.reference())) {
+      List<HasMetadata> shop = DemoApplication.objects(storefront.reference());
+      for (HasMetadata object : pods ? RealNodeMode.place(shop) : shop) {
         source.resource(object).fieldManager("ferry-demo").forceConflicts().serverSideApply();
         System.out.println("  " + object.getKind() + " " + object.getMetadata().getName());
       }
@@ -124,6 +139,18 @@ public class DemoCommand implements Callable<Integer> {
       step("declaring the migration on the host (source) cluster: MigCluster x2, MigStorage, MigPlan "
           + DemoApplication.NAMESPACE + " -> " + DemoApplication.TARGET_NAMESPACE + " (volume copied and verified)");
       declare(state, testbed, source, destination, volume.getMetadata().getName());
+      if (pods) {
+        source.resources(dev.ferry.api.migration.plan.MigPlan.class).inNamespace(MIGRATION_NS).withName("shop-plan")
+            .edit(plan -> {
+              Map<String, String> annotations = plan.getMetadata().getAnnotations() == null ? new java.util.HashMap<>()
+                  : new java.util.HashMap<>(plan.getMetadata().getAnnotations());
+              annotations.put(dev.ferry.controller.volumes.LauncherChoice.ANNOTATION, "job");
+              plan.getMetadata().setAnnotations(annotations);
+              return plan;
+            });
+        System.out.println("  MigPlan annotated " + dev.ferry.controller.volumes.LauncherChoice.ANNOTATION + "=job "
+            + "(the testbed's volumes are also visible to this process, which would otherwise copy them)");
+      }
     }
     System.out.println();
     try (KubernetesClient host = new ClusterConnection(state.kubeconfig(), "source").client();
@@ -134,6 +161,7 @@ public class DemoCommand implements Callable<Integer> {
       if (!migrate(host, migrations, STAGE, true)) {
         return 1;
       }
+      printVolumeStep(migrations, STAGE);
       Path data = directory(boundVolume(host));
       write(data, DemoApplication.laterData());
       step("the shop took an order meanwhile: " + VolumeTree.of(data).files() + " files in its volume now");
@@ -142,6 +170,7 @@ public class DemoCommand implements Callable<Integer> {
         return 1;
       }
       printVolumeCopy(host, migrations);
+      printVolumeStep(migrations, CUTOVER);
       step("the shop on both clusters");
       System.out.print(DemoSummary.text("source", AppSnapshot.take(host, DemoApplication.NAMESPACE,
               registry(testbed, "source")),
@@ -180,6 +209,23 @@ public class DemoCommand implements Callable<Integer> {
             + "): " + (report.getStatus() == null ? "(no report)" : report.getStatus().getLogMessage()));
       }
     }
+  }
+
+  /**
+   * How long the migration's DirectVolume step took (the pipeline's times, whole seconds) and by
+   * which launcher: the number to compare between {@code --real-nodes} and in-process.
+   */
+  private void printVolumeStep(MigrationResources migrations, String name) {
+    MigMigration migration = migrations.migrationOrNull(name);
+    if (migration == null || migration.getStatus() == null || migration.getStatus().getPipeline() == null) {
+      return;
+    }
+    migration.getStatus().getPipeline().stream().filter(s -> "DirectVolume".equals(s.getName())
+            && s.getStarted() != null && s.getCompleted() != null).findFirst()
+        .ifPresent(s -> System.out.println("  " + name + ": volume copy (DirectVolume step) took "
+            + java.time.Duration.between(java.time.Instant.parse(s.getStarted()),
+            java.time.Instant.parse(s.getCompleted())).toSeconds() + " s "
+            + (pods ? "through transfer pods on the real nodes" : "in this process")));
   }
 
   /** Creates the migration, follows it (printing the pipeline), then prints its conditions. */

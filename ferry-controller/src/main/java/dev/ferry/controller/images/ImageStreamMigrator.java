@@ -6,7 +6,6 @@ import dev.ferry.images.CopyResult;
 import dev.ferry.images.ImageException;
 import dev.ferry.images.ImageRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -82,7 +81,10 @@ public final class ImageStreamMigrator {
       }
     }
     if (errors.isEmpty()) {
-      ensureNamespace(destination, destNamespace, labels);
+      // As the volume copy creates it: the source namespace's labels and annotations (its node
+      // selector especially, which the volume copy's pods take next), marked for the restore.
+      new dev.ferry.controller.volumes.DestinationClaims(destination, labels).ensureNamespace(destNamespace,
+          source.namespaces().withName(namespace).get());
       ObjectNode dest = ImageStreamModel.destinationStream(json, destNamespace, copied, labels);
       GenericKubernetesResource resource = Serialization.jsonMapper().convertValue(dest,
           GenericKubernetesResource.class);
@@ -112,19 +114,6 @@ public final class ImageStreamMigrator {
     } catch (KubernetesClientException e) {
       LOG.debug("could not record the status of image stream {}/{}: {}", applied.getMetadata().getNamespace(),
           applied.getMetadata().getName(), e.getMessage());
-    }
-  }
-
-  private static void ensureNamespace(KubernetesClient destination, String namespace, Map<String, String> labels) {
-    if (destination.namespaces().withName(namespace).get() == null) {
-      try {
-        destination.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-            .withLabels(labels).endMetadata().build()).create();
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409) {
-          throw e;
-        }
-      }
     }
   }
 

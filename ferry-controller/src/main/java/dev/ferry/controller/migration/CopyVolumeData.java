@@ -1,5 +1,6 @@
 package dev.ferry.controller.migration;
 
+import dev.ferry.api.common.Category;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationSpec;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Copies the data of the plan's {@code copy} volumes by a DirectVolumeMigration (owned by the
@@ -31,6 +33,8 @@ import java.util.Map;
  */
 final class CopyVolumeData implements Phase<MigrationContext> {
   private static final Duration POLL = Duration.ofSeconds(2);
+  /** The migration's condition while its DirectVolumeMigration warns (MTC's name). */
+  static final String BLOCKED = "DirectVolumeMigrationBlocked";
 
   @Override
   public String name() {
@@ -65,6 +69,7 @@ final class CopyVolumeData implements Phase<MigrationContext> {
     }
     showProgress(context, dvm);
     String phase = dvm.getStatus() == null ? null : dvm.getStatus().getPhase();
+    showBlocked(context, dvm, phase);
     if (DirectVolumeMigrationReconciler.SUCCEEDED.equals(phase)) {
       return PhaseResult.done();
     }
@@ -76,6 +81,25 @@ final class CopyVolumeData implements Phase<MigrationContext> {
     String description = dvm.getStatus() == null || dvm.getStatus().getPhaseDescription() == null
         ? "starting" : dvm.getStatus().getPhaseDescription();
     return PhaseResult.requeue(POLL, "DirectVolumeMigration " + name + ": " + description);
+  }
+
+  /**
+   * MTC's {@value #BLOCKED} warning on the migration while its DVM has warnings (transfer pods
+   * Pending too long: the seed's "Some or all transfer pods are not running for more than 10 mins
+   * on destination cluster", shown by {@code oc describe migmigration}); gone once they are, and
+   * when the copy has ended, so a copy that recovered does not end "with warnings".
+   */
+  private static void showBlocked(MigrationContext context, DirectVolumeMigration dvm, String phase) {
+    List<dev.ferry.api.common.Condition> warnings = dvm.getStatus() == null || dvm.getStatus().getConditions() == null
+        ? List.of() : dvm.getStatus().conditions().withCategory(Category.WARN);
+    boolean ended = DirectVolumeMigrationReconciler.SUCCEEDED.equals(phase)
+        || DirectVolumeMigrationReconciler.FAILED.equals(phase);
+    if (warnings.isEmpty() || ended) {
+      context.conditions().clear(BLOCKED);
+      return;
+    }
+    context.conditions().set(dev.ferry.api.common.Condition.of(BLOCKED, Category.WARN, "NotReady",
+        warnings.stream().map(dev.ferry.api.common.Condition::getMessage).collect(Collectors.joining(", "))));
   }
 
   static String dvmName(MigrationContext context) {

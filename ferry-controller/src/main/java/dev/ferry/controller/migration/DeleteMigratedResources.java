@@ -4,6 +4,7 @@ import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
 import dev.ferry.backup.discovery.ApiDiscovery;
 import dev.ferry.backup.discovery.ApiResource;
+import dev.ferry.controller.volumes.MoverLeftovers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.List;
  * Rollback: deletes from the destination everything the plan migrated there (found by the
  * {@code migrated-by-migplan} label, in every resource the destination serves), and waits until
  * it is gone. Namespaces the migration created go too; a namespace that existed before keeps its
- * other objects.
+ * other objects. On the source, the mover Jobs and pods (MTC's stage pods) a copy that never
+ * finished left in the plan's namespaces go as well.
  */
 final class DeleteMigratedResources implements Phase<MigrationContext> {
   @Override
@@ -30,7 +32,8 @@ final class DeleteMigratedResources implements Phase<MigrationContext> {
   public PhaseResult run(MigrationContext context) {
     KubernetesClient destination = context.destination();
     String selector = MigrationContext.MIGRATED_BY_PLAN + "=" + context.planLabel();
-    int remaining = 0;
+    // On the source only what unfinished volume copies left there: mover Jobs and their (stage) pods.
+    int remaining = MoverLeftovers.delete(context.source(), context.sourceNamespaces(), selector);
     for (ApiResource resource : ApiDiscovery.of(destination).all()) {
       if (!resource.can("list") || !resource.can("delete")) {
         continue;
@@ -53,6 +56,6 @@ final class DeleteMigratedResources implements Phase<MigrationContext> {
       }
     }
     return remaining == 0 ? PhaseResult.done()
-        : PhaseResult.requeue(Duration.ofSeconds(2), remaining + " migrated object(s) on the destination to be deleted");
+        : PhaseResult.requeue(Duration.ofSeconds(2), remaining + " migrated object(s) to be deleted");
   }
 }

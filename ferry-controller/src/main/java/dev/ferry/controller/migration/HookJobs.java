@@ -21,7 +21,11 @@ import java.util.Map;
  * MigHook at one phase of one migration. Model only: no cluster access.
  */
 final class HookJobs {
+  /** MTC's Ansible runner: the image of a playbook hook that names none, unless the MigrationController does. */
   static final String RUNNER_IMAGE = "quay.io/konveyor/hook-runner:latest";
+  /** How MTC starts its runner, so the runner image (MTC's or one built like it) works unchanged. */
+  static final List<String> RUNNER_COMMAND = List.of("/bin/entrypoint", "ansible-runner", "-p",
+      "/tmp/playbook/playbook.yml", "run", "/tmp/runner");
   static final String MIGRATION_LABEL = "migration.openshift.io/migmigration";
   static final String PHASE_LABEL = "migration.openshift.io/hook-phase";
   static final long DEFAULT_DEADLINE_SECONDS = 1800;
@@ -82,7 +86,20 @@ final class HookJobs {
         .build();
   }
 
-  static Job job(Request request) {
+  /**
+   * The image of a playbook hook: its own {@code spec.image} when it names one (MTC runs that image,
+   * and MTC's console writes the runner there), else the MigrationController's
+   * {@code hook_runner_image} ({@code configured}, may be null), else {@value #RUNNER_IMAGE}.
+   */
+  static String runnerImage(MigHookSpec hook, String configured) {
+    if (hook.getImage() != null && !hook.getImage().isBlank()) {
+      return hook.getImage().strip();
+    }
+    return configured != null && !configured.isBlank() ? configured.strip() : RUNNER_IMAGE;
+  }
+
+  /** {@code runnerImage}: the MigrationController's {@code hook_runner_image}, null if it sets none. */
+  static Job job(Request request, String runnerImage) {
     String name = name(request.migrationName(), request.phase());
     List<EnvVar> env = List.of(
         new EnvVar("MIGRATION_NAMESPACES", String.join(",", request.namespaces()), null),
@@ -100,8 +117,8 @@ final class HookJobs {
       container.withImage(image);
     } else {
       playbook(request);
-      container.withImage(RUNNER_IMAGE)
-          .withArgs(PLAYBOOK_DIR + "/" + PLAYBOOK_KEY)
+      container.withImage(runnerImage(request.hook(), runnerImage))
+          .withCommand(RUNNER_COMMAND)
           .addNewVolumeMount().withName("playbook").withMountPath(PLAYBOOK_DIR).endVolumeMount();
       pod.addNewVolume().withName("playbook").withNewConfigMap().withName(name).endConfigMap().endVolume();
     }

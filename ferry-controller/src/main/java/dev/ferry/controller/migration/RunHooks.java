@@ -90,7 +90,7 @@ final class RunHooks implements Phase<MigrationContext> {
       Job wanted;
       ConfigMap playbook;
       try {
-        wanted = HookJobs.job(request);
+        wanted = HookJobs.job(request, configuredRunnerImage(context));
         playbook = HookJobs.playbookConfigMap(request);
       } catch (IllegalArgumentException e) {
         return PhaseResult.fail(e.getMessage() + " (" + hookPhase + ")");
@@ -115,6 +115,13 @@ final class RunHooks implements Phase<MigrationContext> {
           + "; last log lines: " + logTail(cluster, namespace, jobName));
     }
     return PhaseResult.requeue(POLL, "hook " + hookName + " to finish on " + where);
+  }
+
+  /** The MigrationController's {@code hook_runner_image}, null when it sets none. */
+  private static String configuredRunnerImage(MigrationContext context) {
+    var controller = new dev.ferry.controller.settings.ControllerSettingsReader(context.host(),
+        context.migration().getMetadata().getNamespace()).controller();
+    return controller == null || controller.getSpec() == null ? null : controller.getSpec().getHookRunnerImage();
   }
 
   private static KubernetesClient host(MigrationContext context) {

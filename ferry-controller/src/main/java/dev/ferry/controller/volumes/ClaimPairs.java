@@ -35,6 +35,12 @@ record ClaimPairs(Map<String, PersistentVolumeClaim> sources, Map<String, Persis
         throw new InvalidTransferException("The source claim " + key + " does not exist; remove it from the plan's "
             + "persistentVolumes or restore it on the source");
       }
+      if (block(sourceClaim) || BLOCK.equals(claim.getTargetVolumeMode())) {
+        // Before a destination claim exists: nothing is created for a copy that cannot run.
+        throw new InvalidTransferException("The claim " + key + " is a raw block volume (volumeMode: Block), and "
+            + "Ferry's movers copy filesystem volumes only; set its selection's action to skip in the MigPlan "
+            + "(the restore then creates an empty claim) and copy the device with the storage's own tools");
+      }
       String targetNamespace = ClaimsToCopy.targetNamespace(claim);
       if (Boolean.TRUE.equals(context.dvm().getSpec().getCreateDestinationNamespaces())) {
         destinationClaims.ensureNamespace(targetNamespace, source.namespaces().withName(claim.getNamespace()).get());
@@ -83,6 +89,12 @@ record ClaimPairs(Map<String, PersistentVolumeClaim> sources, Map<String, Persis
     }
     var found = client.storage().v1().storageClasses().withName(storageClass).get();
     return found != null && "WaitForFirstConsumer".equals(found.getVolumeBindingMode());
+  }
+
+  private static final String BLOCK = "Block";
+
+  static boolean block(PersistentVolumeClaim claim) {
+    return claim.getSpec() != null && BLOCK.equals(claim.getSpec().getVolumeMode());
   }
 
   private static boolean bound(PersistentVolumeClaim claim) {

@@ -81,10 +81,10 @@ public final class JobVolumeLauncher implements VolumeLauncher {
     if (sender == null) {
       String address = receiverAddress(destination, targetNamespace, jobs.serviceName(), sameCluster);
       if (address == null) {
-        Optional<String> stuck = stuck(destination, targetNamespace, jobs, "receiver", "destination");
-        return new TransferState(TransferState.Phase.PENDING, null, stuck.orElse("Waiting for the receiver's Service "
-            + targetNamespace + "/" + jobs.serviceName() + " to get an external address"), null, jobs.receiverName(),
-            stuck.isPresent());
+        List<PendingTransferPods.StuckPod> stuck = stuck(destination, targetNamespace, jobs, "receiver", "destination");
+        return new TransferState(TransferState.Phase.PENDING, null, stuck.isEmpty() ? "Waiting for the receiver's "
+            + "Service " + targetNamespace + "/" + jobs.serviceName() + " to get an external address"
+            : PendingTransferPods.message(stuck), null, jobs.receiverName(), stuck);
       }
       sender = createIfAbsent(source, jobs.sender(sourceNamespace, transfer.claim().getName(),
           SenderPlacement.nodeSelector(source, transfer.sourceClaim(), nodeSelector(source, sourceNamespace)),
@@ -112,12 +112,13 @@ public final class JobVolumeLauncher implements VolumeLauncher {
       return new TransferState(TransferState.Phase.SUCCEEDED, progress, summary, 0, podName);
     }
     boolean running = pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
-    Optional<String> stuck = stuck(destination, targetNamespace, jobs, "receiver", "destination")
-        .or(() -> stuck(source, sourceNamespace, jobs, "sender", "source"));
-    String message = stuck.orElse(!log.isEmpty() ? log.get(log.size() - 1)
-        : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName());
+    List<PendingTransferPods.StuckPod> stuck = new java.util.ArrayList<>(
+        stuck(destination, targetNamespace, jobs, "receiver", "destination"));
+    stuck.addAll(stuck(source, sourceNamespace, jobs, "sender", "source"));
+    String message = !stuck.isEmpty() ? PendingTransferPods.message(stuck) : !log.isEmpty() ? log.get(log.size() - 1)
+        : (running ? "Sender running: " : "Sender pod pending: ") + sourceNamespace + "/" + jobs.senderName();
     return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING, progress, message,
-        null, podName, stuck.isPresent());
+        null, podName, stuck);
   }
 
   private static Optional<String> leftoverPod(KubernetesClient client, String namespace, MoverJobs jobs) {
@@ -125,13 +126,16 @@ public final class JobVolumeLauncher implements VolumeLauncher {
         .getItems().stream().map(p -> namespace + "/" + p.getMetadata().getName()).findFirst();
   }
 
-  /** Says so when the transfer's pod of {@code role} has been Pending longer than the settings allow. */
-  private Optional<String> stuck(KubernetesClient client, String namespace, MoverJobs jobs, String role,
-                                 String cluster) {
-    return client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
-        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems().stream()
-        .map(p -> PendingTransferPods.stuck(p, cluster, Instant.now(), settings.pendingLimit()))
-        .flatMap(Optional::stream).findFirst();
+  /** The transfer's pods of {@code role} that have been Pending longer than the settings allow. */
+  private List<PendingTransferPods.StuckPod> stuck(KubernetesClient client, String namespace, MoverJobs jobs,
+                                                   String role, String cluster) {
+    return stuck(client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
+        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems(), cluster);
+  }
+
+  private List<PendingTransferPods.StuckPod> stuck(List<Pod> pods, String cluster) {
+    return pods.stream().map(p -> PendingTransferPods.stuck(p, cluster, Instant.now(), settings.pendingLimit()))
+        .flatMap(Optional::stream).toList();
   }
 
   /** Indirect: a snapshot Job on the source, then — once it succeeded — a restore Job on the destination. */
@@ -156,7 +160,7 @@ public final class JobVolumeLauncher implements VolumeLauncher {
           + jobs.snapshotName() + " on the source failed; see its pod's log", 1, jobs.snapshotName());
     }
     if (!succeeded(snapshot)) {
-      return following(source, sourceNamespace, jobs, "snapshot", "Uploading a snapshot");
+      return following(source, sourceNamespace, jobs, "snapshot", "Uploading a snapshot", "source");
     }
     createIfAbsent(destination, jobs.repositorySecret(targetNamespace, pods.environment()));
     Job restore = createIfAbsent(destination, jobs.restore(targetNamespace, ClaimsToCopy.targetName(transfer.claim()),
@@ -165,21 +169,25 @@ public final class JobVolumeLauncher implements VolumeLauncher {
       return new TransferState(TransferState.Phase.FAILED, null, "The restore Job " + targetNamespace + "/"
           + jobs.restoreName() + " on the destination failed; see its pod's log", 1, jobs.restoreName());
     }
-    TransferState state = following(destination, targetNamespace, jobs, "restore", "Restoring the snapshot");
+    TransferState state = following(destination, targetNamespace, jobs, "restore", "Restoring the snapshot",
+        "destination");
     return succeeded(restore) ? new TransferState(TransferState.Phase.SUCCEEDED, state.progress(),
         state.message(), 0, state.podName()) : state;
   }
 
-  /** The state of a running mover Job, from its pod's phase and log. */
-  private static TransferState following(KubernetesClient client, String namespace, MoverJobs jobs, String role,
-                                         String doing) {
-    Pod pod = client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
-        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems().stream().findFirst().orElse(null);
+  /** The state of a running mover Job, from its pod's phase and log (and how long it has been Pending). */
+  private TransferState following(KubernetesClient client, String namespace, MoverJobs jobs, String role,
+                                  String doing, String cluster) {
+    List<Pod> pods = client.pods().inNamespace(namespace).withLabel(MoverJobs.TRANSFER_LABEL, jobs.serviceName())
+        .withLabel(MoverJobs.ROLE_LABEL, role).list().getItems();
+    Pod pod = pods.stream().findFirst().orElse(null);
     List<String> log = pod == null ? List.of() : logTail(client, namespace, pod.getMetadata().getName());
     boolean running = pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
-    String message = !log.isEmpty() ? log.get(log.size() - 1) : doing + ": pod " + (running ? "running" : "pending");
+    List<PendingTransferPods.StuckPod> stuck = stuck(pods, cluster);
+    String message = !stuck.isEmpty() ? PendingTransferPods.message(stuck) : !log.isEmpty() ? log.get(log.size() - 1)
+        : doing + ": pod " + (running ? "running" : "pending");
     return new TransferState(running ? TransferState.Phase.RUNNING : TransferState.Phase.PENDING,
-        MoverLogLine.last(log).orElse(null), message, null, pod == null ? null : pod.getMetadata().getName());
+        MoverLogLine.last(log).orElse(null), message, null, pod == null ? null : pod.getMetadata().getName(), stuck);
   }
 
   private static boolean succeeded(Job job) {

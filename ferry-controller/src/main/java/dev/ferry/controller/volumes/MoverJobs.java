@@ -24,6 +24,13 @@ public final class MoverJobs {
   public static final int PORT = 7443;
   public static final String TRANSFER_LABEL = "migration.ferry.dev/volume-transfer";
   public static final String ROLE_LABEL = "migration.ferry.dev/mover-role";
+  /**
+   * MTC's label of the pods that hold a migrated volume mounted for the copy ("true"): its manual
+   * rollback deletes them with {@code oc delete pods -l migration.openshift.io/is-stage-pod}. Ferry
+   * needs no separate stage pods (its movers mount the claim themselves, see docs/volumes.md), so
+   * the mover pods carry it.
+   */
+  public static final String STAGE_POD_LABEL = "migration.openshift.io/is-stage-pod";
 
   private final String name;
   private final MoverPodSettings settings;
@@ -141,7 +148,7 @@ public final class MoverJobs {
     return new JobBuilder().withNewMetadata().withName(jobName).withNamespace(namespace)
         .withLabels(labels(role)).endMetadata()
         .withNewSpec().withBackoffLimit(0)
-        .withNewTemplate().withNewMetadata().withLabels(labels(role)).endMetadata()
+        .withNewTemplate().withNewMetadata().withLabels(labels(role)).addToLabels(STAGE_POD_LABEL, "true").endMetadata()
         .withNewSpec().withRestartPolicy("Never").withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
         .withSecurityContext(settings.fsGroup() == null ? null
             : new io.fabric8.kubernetes.api.model.PodSecurityContextBuilder().withFsGroup(settings.fsGroup()).build())

@@ -5,6 +5,7 @@ import dev.ferry.api.common.Condition;
 import dev.ferry.api.common.Times;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationStatus;
+import dev.ferry.api.migration.volumes.PodProgress;
 import dev.ferry.api.migration.volumes.PvcToMigrate;
 import dev.ferry.controller.itinerary.Phase;
 import dev.ferry.controller.itinerary.PhaseResult;
@@ -49,7 +50,8 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
     List<PvcToMigrate> claims = context.claims();
     TransferLedger ledger = new TransferLedger(status, claims, dvm.getSpec().getBackOffLimit());
     Instant started = Times.parse(status.getStartTimestamp());
-    List<String> stuck = new ArrayList<>();
+    List<PendingTransferPods.StuckPod> stuck = new ArrayList<>();
+    List<PodProgress> stuckPods = new ArrayList<>();
     long bytesDone = 0;
     long bytesTotal = 0;
     long rate = 0;
@@ -72,9 +74,8 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
         bytesTotal += state.progress().bytesTotal();
         rate += state.progress().bytesPerSecond();
       }
-      if (state.stuck()) {
-        stuck.add(state.message());
-      }
+      stuck.addAll(state.stuckPods());
+      state.stuckPods().forEach(p -> stuckPods.add(stuckPod(p, claim)));
       if (state.phase() == TransferState.Phase.SUCCEEDED) {
         LOG.info("volume data of {} copied: {}", key, state.message());
       } else if (state.phase() == TransferState.Phase.FAILED && attempt < ledger.attempts()) {
@@ -88,11 +89,17 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
       }
     }
     ledger.publish();
+    status.setPendingSinceTimeLimitPods(stuckPods.isEmpty() ? null : stuckPods);
     var conditions = status.conditions(context.clock());
     if (stuck.isEmpty()) {
       conditions.clear(TRANSFER_PODS_PENDING);
     } else {
-      conditions.set(Condition.of(TRANSFER_PODS_PENDING, Category.WARN, "PodsPending", String.join("; ", stuck)));
+      String message = PendingTransferPods.message(stuck);
+      if (conditions.find(TRANSFER_PODS_PENDING).map(c -> !message.equals(c.getMessage())).orElse(true)) {
+        LOG.warn("DirectVolumeMigration {}/{}: {}", dvm.getMetadata().getNamespace(), dvm.getMetadata().getName(),
+            message);
+      }
+      conditions.set(Condition.of(TRANSFER_PODS_PENDING, Category.WARN, "PodsPending", message));
     }
     if (ledger.finished() < claims.size()) {
       // The bytes of the running transfers: a slow copy shows a small rate, a hung one none.
@@ -105,6 +112,19 @@ final class RunTransfers implements Phase<VolumeMigrationContext> {
       return PhaseResult.fail(String.join("; ", ledger.errors()));
     }
     return PhaseResult.done();
+  }
+
+  /** A stuck pod as {@code status.pendingSinceTimeLimitPods} lists it (MTC's field): the pod, its claim, why. */
+  private static PodProgress stuckPod(PendingTransferPods.StuckPod stuck, PvcToMigrate claim) {
+    PodProgress pod = new PodProgress();
+    pod.setName(stuck.name());
+    pod.setNamespace(stuck.namespace());
+    var pvc = new io.fabric8.kubernetes.api.model.ObjectReference();
+    pvc.setName(claim.getName());
+    pvc.setNamespace(claim.getNamespace());
+    pod.setPvcRef(pvc);
+    pod.setMessage(stuck.describe() + ", on the " + stuck.cluster() + " cluster");
+    return pod;
   }
 
   private static VolumeLauncher launcher(VolumeMigrationContext context, LauncherChoice choice) {

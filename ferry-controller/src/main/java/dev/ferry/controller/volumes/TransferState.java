@@ -1,20 +1,25 @@
 package dev.ferry.controller.volumes;
 
 import dev.ferry.volumes.TransferProgress;
+import java.util.List;
 
 /**
  * What a launcher knows about one claim's transfer right now.
  *
- * @param progress last progress reported, null before the first
- * @param message  last log line: what it is doing, the summary, or what went wrong
- * @param exitCode set once finished: 0 on success
- * @param podName  the pod (or in-process worker) doing the transfer
- * @param stuck    its pods have been Pending for longer than allowed; {@code message} says which and why
+ * @param progress  last progress reported, null before the first
+ * @param message   last log line: what it is doing, the summary, or what went wrong
+ * @param exitCode  set once finished: 0 on success
+ * @param podName   the pod (or in-process worker) doing the transfer
+ * @param stuckPods its pods that have been Pending for longer than allowed (empty: none)
  */
 public record TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName,
-                            boolean stuck) {
+                            List<PendingTransferPods.StuckPod> stuckPods) {
+  public TransferState {
+    stuckPods = stuckPods == null ? List.of() : List.copyOf(stuckPods);
+  }
+
   public TransferState(Phase phase, TransferProgress progress, String message, Integer exitCode, String podName) {
-    this(phase, progress, message, exitCode, podName, false);
+    this(phase, progress, message, exitCode, podName, List.of());
   }
 
   public enum Phase {
@@ -33,5 +38,10 @@ public record TransferState(Phase phase, TransferProgress progress, String messa
 
   public boolean finished() {
     return phase == Phase.SUCCEEDED || phase == Phase.FAILED;
+  }
+
+  /** Some of its pods have been Pending for longer than allowed; {@code message} says which and why. */
+  public boolean stuck() {
+    return !stuckPods.isEmpty();
   }
 }

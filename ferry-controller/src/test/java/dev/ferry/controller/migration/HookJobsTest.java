@@ -38,7 +38,7 @@ class HookJobsTest {
 
   @Test
   void customHookRunsItsImageWithEnvAndDefaultDeadline() {
-    Job job = HookJobs.job(request(custom("registry.example/hook:1"), HookPhase.PRE_BACKUP));
+    Job job = HookJobs.job(request(custom("registry.example/hook:1"), HookPhase.PRE_BACKUP), null);
     assertThat(job.getMetadata().getName()).isEqualTo("cutover-1-prebackup");
     assertThat(job.getMetadata().getNamespace()).isEqualTo("hooks");
     assertThat(job.getMetadata().getLabels()).containsEntry(HookJobs.MIGRATION_LABEL, "uid-1")
@@ -63,18 +63,19 @@ class HookJobsTest {
   void deadlineComesFromTheHook() {
     MigHookSpec spec = custom("registry.example/hook:1");
     spec.setActiveDeadlineSeconds(60L);
-    assertThat(HookJobs.job(request(spec, HookPhase.POST_BACKUP)).getSpec().getActiveDeadlineSeconds())
+    assertThat(HookJobs.job(request(spec, HookPhase.POST_BACKUP), null).getSpec().getActiveDeadlineSeconds())
         .isEqualTo(60L);
   }
 
   @Test
   void playbookHookUsesRunnerImageAndMountsDecodedPlaybook() {
     HookJobs.Request request = request(playbook(PLAYBOOK), HookPhase.POST_RESTORE);
-    Job job = HookJobs.job(request);
+    Job job = HookJobs.job(request, null);
     var pod = job.getSpec().getTemplate().getSpec();
     Container c = pod.getContainers().get(0);
     assertThat(c.getImage()).isEqualTo(HookJobs.RUNNER_IMAGE);
-    assertThat(c.getArgs()).containsExactly("/tmp/playbook/playbook.yml");
+    assertThat(c.getCommand()).as("MTC's runner command").containsExactly("/bin/entrypoint", "ansible-runner", "-p",
+        "/tmp/playbook/playbook.yml", "run", "/tmp/runner");
     assertThat(c.getVolumeMounts()).singleElement().satisfies(m -> {
       assertThat(m.getMountPath()).isEqualTo("/tmp/playbook");
       assertThat(m.getName()).isEqualTo("playbook");
@@ -88,6 +89,18 @@ class HookJobsTest {
   }
 
   @Test
+  void playbookHookRunsItsOwnImageElseTheConfiguredRunnerElseMtcs() {
+    MigHookSpec spec = playbook(PLAYBOOK);
+    assertThat(HookJobs.runnerImage(spec, null)).isEqualTo(HookJobs.RUNNER_IMAGE);
+    assertThat(HookJobs.runnerImage(spec, " ")).isEqualTo(HookJobs.RUNNER_IMAGE);
+    assertThat(HookJobs.runnerImage(spec, "registry.local/hook-runner:2")).isEqualTo("registry.local/hook-runner:2");
+    spec.setImage("registry.example/my-runner:1");
+    assertThat(HookJobs.runnerImage(spec, "registry.local/hook-runner:2")).isEqualTo("registry.example/my-runner:1");
+    assertThat(HookJobs.job(request(spec, HookPhase.PRE_RESTORE), null).getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getImage()).isEqualTo("registry.example/my-runner:1");
+  }
+
+  @Test
   void namesAreDeterministicAndShortEnough() {
     String longName = "m".repeat(80);
     String name = HookJobs.name(longName, HookPhase.PRE_RESTORE);
@@ -97,13 +110,13 @@ class HookJobsTest {
 
   @Test
   void incompleteHooksAreRejectedWithTheirName() {
-    assertThatThrownBy(() -> HookJobs.job(request(custom(null), HookPhase.PRE_BACKUP)))
+    assertThatThrownBy(() -> HookJobs.job(request(custom(null), HookPhase.PRE_BACKUP), null))
         .hasMessageContaining("my-hook").hasMessageContaining("no image");
     MigHookSpec broken = new MigHookSpec();
     broken.setPlaybook("not base64 !!");
-    assertThatThrownBy(() -> HookJobs.job(request(broken, HookPhase.PRE_BACKUP)))
+    assertThatThrownBy(() -> HookJobs.job(request(broken, HookPhase.PRE_BACKUP), null))
         .hasMessageContaining("my-hook").hasMessageContaining("base64");
-    assertThatThrownBy(() -> HookJobs.job(request(new MigHookSpec(), HookPhase.PRE_BACKUP)))
+    assertThatThrownBy(() -> HookJobs.job(request(new MigHookSpec(), HookPhase.PRE_BACKUP), null))
         .hasMessageContaining("no playbook");
   }
 

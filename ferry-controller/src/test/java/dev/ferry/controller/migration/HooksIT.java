@@ -80,7 +80,7 @@ class HooksIT {
     assertThat(post.getMetadata().getLabels()).containsEntry(HookJobs.PHASE_LABEL, "PostRestore");
     var postContainer = post.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(postContainer.getImage()).isEqualTo(HookJobs.RUNNER_IMAGE);
-    assertThat(postContainer.getArgs()).containsExactly("/tmp/playbook/playbook.yml");
+    assertThat(postContainer.getCommand()).containsExactlyElementsOf(HookJobs.RUNNER_COMMAND);
     assertThat(postContainer.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
         org.assertj.core.groups.Tuple.tuple("MIGRATION_NAMESPACES", app),
         org.assertj.core.groups.Tuple.tuple("MIGRATION_PLAN_NAME", "plan-" + s));

@@ -27,7 +27,10 @@ class MoverJobsTest {
     assertThat(volumes.get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("data");
     assertThat(volumes.get(1).getSecret().getSecretName()).isEqualTo("data-1a2b3c4d-tls");
     assertThat(receiver.getSpec().getTemplate().getMetadata().getLabels())
-        .containsEntry(MoverJobs.ROLE_LABEL, "receiver").containsAllEntriesOf(LABELS);
+        .containsEntry(MoverJobs.ROLE_LABEL, "receiver").containsAllEntriesOf(LABELS)
+        .as("MTC's manual rollback deletes the pods that hold a volume by this label")
+        .containsEntry(MoverJobs.STAGE_POD_LABEL, "true");
+    assertThat(receiver.getMetadata().getLabels()).doesNotContainKey(MoverJobs.STAGE_POD_LABEL);
 
     Job sender = jobs.sender("shop", "data", Map.of(), "10.0.0.7");
     assertThat(sender.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())

@@ -63,12 +63,49 @@ class TransferPodRulesTest {
         .endMetadata().editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
         .withMessage("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.").endCondition()
         .endStatus().build();
-    assertThat(PendingTransferPods.stuck(pending, "destination", NOW, Duration.ofMinutes(10))).hasValueSatisfying(m ->
-        assertThat(m).startsWith("Some or all transfer pods are not running for more than 10 mins on destination "
-            + "cluster: pod shop/data-1-receiver-x is Pending (0/3 nodes are available: 3 node(s) didn't match"));
+    var stuck = PendingTransferPods.stuck(pending, "destination", NOW, Duration.ofMinutes(10));
+    assertThat(stuck).hasValueSatisfying(p -> assertThat(PendingTransferPods.message(List.of(p))).isEqualTo(
+        "Some or all transfer pods are not running for more than 10 mins on destination cluster: pod "
+            + "shop/data-1-receiver-x is Pending (0/3 nodes are available: 3 node(s) didn't match Pod's node "
+            + "affinity/selector.); check the namespace's node selector (openshift.io/node-selector) against the "
+            + "nodes' labels, the claim's node and the image"));
     assertThat(PendingTransferPods.stuck(pending, "destination", NOW, Duration.ofMinutes(12))).isEmpty();
     Pod running = new PodBuilder(pending).editStatus().withPhase("Running").endStatus().build();
     assertThat(PendingTransferPods.stuck(running, "destination", NOW, Duration.ofMinutes(1))).isEmpty();
+  }
+
+  @Test
+  void stuckPodsOfBothClustersAreNamedPerCluster() {
+    Pod sender = new PodBuilder(pod("data-1-sender-y", null, "Pending", "data", Map.of())).editMetadata()
+        .withNamespace("shop").withCreationTimestamp(NOW.minus(Duration.ofSeconds(40)).toString()).endMetadata()
+        .editStatus().addNewContainerStatus().withName("mover").withNewState().withNewWaiting()
+        .withReason("ErrImageNeverPull").withMessage("image ferry:0.1.0 is not present").endWaiting().endState()
+        .endContainerStatus().endStatus().build();
+    Pod receiver = new PodBuilder(sender).editMetadata().withName("data-1-receiver-x").endMetadata()
+        .editStatus().withContainerStatuses().endStatus().build();
+    Duration limit = Duration.ofSeconds(30);
+    var stuck = java.util.stream.Stream.of(PendingTransferPods.stuck(sender, "source", NOW, limit),
+        PendingTransferPods.stuck(receiver, "destination", NOW, limit)).flatMap(java.util.Optional::stream).toList();
+    assertThat(PendingTransferPods.message(stuck))
+        .startsWith("Some or all transfer pods are not running for more than 30 s on destination cluster: pod "
+            + "shop/data-1-receiver-x is Pending; Some or all transfer pods are not running for more than 30 s on "
+            + "source cluster: pod shop/data-1-sender-y is Pending (ErrImageNeverPull: image ferry:0.1.0 is not "
+            + "present); check");
+    assertThat(PendingTransferPods.message(List.of())).isEmpty();
+  }
+
+  @Test
+  void settingsComeFromTheMigrationController() {
+    var spec = new dev.ferry.api.migration.settings.MigrationControllerSpec();
+    spec.setTransferPodPendingTimeout("1m30s");
+    spec.setMoverImage("registry.example/ferry:2");
+    spec.setMigrationRsyncSuperPrivileged(true);
+    MoverPodSettings settings = MoverPodSettings.from(spec);
+    assertThat(settings.pendingLimit()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(settings.image()).isEqualTo("registry.example/ferry:2");
+    assertThat(settings.superPrivileged()).isTrue();
+    assertThat(MoverPodSettings.pendingLimit("0s")).as("zero would flag every pod").isEqualTo(Duration.ofMinutes(10));
+    assertThat(MoverPodSettings.from(null).superPrivileged()).isFalse();
   }
 
   private static Pod pod(String name, String node, String phase, String claim, Map<String, String> labels) {

@@ -17,6 +17,7 @@ import dev.ferry.api.migration.migration.Step;
 import dev.ferry.api.migration.storage.MigStorage;
 import dev.ferry.api.migration.volumes.DirectVolumeMigration;
 import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
+import dev.ferry.controller.FerryCrds;
 import dev.ferry.controller.InProcessController;
 import dev.ferry.testbed.LocalS3;
 import dev.ferry.testbed.Testbed;
@@ -191,6 +192,43 @@ class VolumeMigrationIT {
       assertThat(dvm.getStatus().conditions().find("Failed")).get()
           .satisfies(c -> assertThat(c.getMessage()).contains("docs/file-7.txt"));
       assertThat(onlyReport(host, dvm).getStatus().getExitCode()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aBlockVolumeFailsTheCopyBeforeAnythingIsCreated(Testbed testbed, @TempDir Path repository) {
+    KubernetesClient host = testbed.source().client();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String app = "block-" + s;
+    FerryCrds.install(host);
+    PlanFixture.apply(host, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: disk, namespace: %1$s}
+        spec:
+          accessModes: [ReadWriteOnce]
+          volumeMode: Block
+          resources: {requests: {storage: 1Gi}}
+        """.formatted(app));
+    PlanFixture.declare(host, testbed.destination(), s, repository, app, """
+          persistentVolumes:
+          - name: pv-disk-%s
+            pvc: {name: disk, namespace: %s, accessModes: [ReadWriteOnce], volumeMode: Block}
+            selection: {action: copy, copyMethod: filesystem, storageClass: standard}
+        """.formatted(s, app));
+    PlanFixture.markReady(host, s);
+    try (InProcessController controller = controller(host, new LibraryVolumeMover())) {
+      MigMigration stage = controller.run(MigrationRuns.manifest("stage-" + s, s, "stage: true"));
+      assertThat(stage.getStatus().getPhase()).isEqualTo("Failed");
+      assertThat(String.join("\n", stage.getStatus().getErrors()))
+          .contains("The claim " + app + "/disk is a raw block volume (volumeMode: Block)")
+          .contains("set its selection's action to skip");
+      assertThat(testbed.destination().client().persistentVolumeClaims().inNamespace(app).withName("disk").get())
+          .as("no destination claim for a copy that cannot run").isNull();
     }
   }
 

@@ -102,6 +102,14 @@ public class MigrationControllerSpec {
   @JsonProperty("mover_image")
   private String moverImage;
 
+  @JsonPropertyDescription("Ferry: how long a pod that copies volume data may stay Pending (unschedulable, its "
+      + "image missing, its volume not attachable) before the DirectVolumeMigration (condition TransferPodsPending) "
+      + "and its MigMigration (DirectVolumeMigrationBlocked) name it and why, as hours (h), minutes (m) and seconds "
+      + "(s), e.g. 10m or 1h30m. Default 10m, as MTC.")
+  @JsonProperty("transfer_pod_pending_timeout")
+  @Pattern("^([0-9]+(\\.[0-9]+)?(h|m|s|ms))+$")
+  private String transferPodPendingTimeout;
+
   @JsonPropertyDescription("Ferry: how much of a backup a restore reads (a backup is untrusted input); see "
       + "docs/security.md.")
   @JsonProperty("restore_limits")
