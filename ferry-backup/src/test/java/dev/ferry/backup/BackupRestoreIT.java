@@ -136,6 +136,33 @@ class BackupRestoreIT {
     }
   }
 
+  @Test
+  void objectsLabelledExcludeFromBackupStayBehind(Testbed testbed, @TempDir Path repo) {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String ns = "excl-" + suffix;
+    KubernetesClient source = testbed.source().client();
+    source.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata().withName(ns).endMetadata().build()).create();
+    source.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("kept").endMetadata().addToData("k", "v").build()).create();
+    // Velero's opt-out label, as Ferry's mover objects carry it.
+    source.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("left").addToLabels("velero.io/exclude-from-backup", "true").endMetadata()
+        .addToData("k", "v").build()).create();
+
+    try (ObjectStore store = new FilesystemObjectStore(repo)) {
+      BackupStatus backup = new Backupper(source, store, Clock.systemUTC()).run(backup("b-" + suffix, ns), s -> { });
+      assertThat(backup.getPhase()).as("%s", backup.getFailureReason()).isEqualTo(BackupPhase.COMPLETED);
+      RestoreStatus restored = new Restorer(testbed.destination().client(), store, Clock.systemUTC(),
+          RestoreOptions.none()).run(restore("r-" + suffix, "b-" + suffix, Map.of()), s -> { });
+      assertThat(restored.getPhase()).as("%s", restored.getFailureReason()).isIn(RestorePhase.COMPLETED,
+          RestorePhase.PARTIALLY_FAILED);
+      var configMaps = testbed.destination().client().configMaps().inNamespace(ns);
+      assertThat(configMaps.withName("kept").get()).as("the unlabelled ConfigMap arrived").isNotNull();
+      assertThat(configMaps.withName("left").get()).as("the labelled ConfigMap stayed behind").isNull();
+    }
+  }
+
   static Backup backup(String name, String namespace) {
     Backup backup = new Backup();
     backup.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("openshift-migration").build());

@@ -14,6 +14,15 @@ final class BackupItems {
   private BackupItems() {
   }
 
+  /** Velero's opt-out: an object labelled so is never backed up, whatever the selection. */
+  static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
+
+  /** Whether {@code item} opted out of backups ({@value #EXCLUDE_LABEL}{@code =true}), as Velero honours it. */
+  static boolean excluded(GenericKubernetesResource item) {
+    var labels = item.getMetadata() == null ? null : item.getMetadata().getLabels();
+    return labels != null && "true".equals(labels.get(EXCLUDE_LABEL));
+  }
+
   /** List items come without apiVersion/kind; a backed-up object must carry them. */
   static ObjectNode tree(GenericKubernetesResource item, ApiResource resource) {
     ObjectNode object = JSON.valueToTree(item);

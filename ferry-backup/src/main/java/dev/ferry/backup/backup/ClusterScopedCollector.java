@@ -64,7 +64,7 @@ record ClusterScopedCollector(KubernetesClient client, ApiDiscovery discovery, R
     try {
       for (GenericKubernetesResource item : client.genericKubernetesResources(resource.context())
           .list().getItems()) {
-        if (!wanted.test(item)) {
+        if (!wanted.test(item) || BackupItems.excluded(item)) {
           continue;
         }
         writer.add(new ItemKey(resource.groupResource(), resource.version(), null, item.getMetadata().getName()),

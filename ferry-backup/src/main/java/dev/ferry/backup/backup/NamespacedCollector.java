@@ -94,6 +94,11 @@ record NamespacedCollector(KubernetesClient client, ApiDiscovery discovery, Reso
         return count;
       }
       for (GenericKubernetesResource item : page.getItems()) {
+        if (BackupItems.excluded(item)) {
+          log.info(SOURCE, "Skipping " + resource.groupResource().qualified() + " " + namespace + "/"
+              + item.getMetadata().getName() + ": labelled " + BackupItems.EXCLUDE_LABEL + "=true");
+          continue;
+        }
         ObjectNode json = BackupItems.tree(item, resource);
         dependencies.note(resource.groupResource(), json);
         try {

@@ -31,6 +31,8 @@ public final class MoverJobs {
    * the mover pods carry it.
    */
   public static final String STAGE_POD_LABEL = "migration.openshift.io/is-stage-pod";
+  /** Velero's label for objects no backup takes. */
+  public static final String EXCLUDE_FROM_BACKUP = "velero.io/exclude-from-backup";
 
   private final String name;
   private final MoverPodSettings settings;
@@ -183,6 +185,9 @@ public final class MoverJobs {
   private Map<String, String> labels(String role) {
     var all = new java.util.LinkedHashMap<>(labels);
     all.put(TRANSFER_LABEL, name);
+    // Transfer plumbing (its TLS keys among it) must never land in a backup of the namespace,
+    // Ferry's or Velero's: both skip objects with this label.
+    all.put(EXCLUDE_FROM_BACKUP, "true");
     if (role != null) {
       all.put(ROLE_LABEL, role);
     }
