@@ -75,7 +75,7 @@ class MetricsServerTest {
           .contains(" " + (now.getEpochSecond() - 7200) + ".000");
       HttpResponse<String> bad = send(server, "GET", "/metrics/history?since=yesterday");
       assertThat(bad.statusCode()).isEqualTo(400);
-      assertThat(bad.body()).contains("since=yesterday is not a duration");
+      assertThat(bad.body()).contains("since='yesterday' is not a duration");
     }
     // The controller's own start (ControllerMain, ferry controller) keeps a history from the start.
     try (MetricsServer server = MetricsServer.start(metrics, InetAddress.getLoopbackAddress(), 0)) {
