@@ -6,13 +6,10 @@ import dev.ferry.cli.OperationFailed;
 import dev.ferry.cli.kube.ClusterConnection;
 import dev.ferry.cli.migration.MigrationManifests;
 import dev.ferry.cli.migration.MigrationResources;
-import dev.ferry.cli.migration.MigrationWatch;
 import dev.ferry.cli.testbed.TestbedCommands;
 import dev.ferry.cli.testbed.TestbedState;
 import dev.ferry.api.Crds;
 import dev.ferry.api.migration.migration.MigMigration;
-import dev.ferry.api.migration.volumes.DirectVolumeMigration;
-import dev.ferry.api.migration.volumes.DirectVolumeMigrationProgress;
 import dev.ferry.controller.FerryOperator;
 import dev.ferry.testbed.RemoteAccess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -23,7 +20,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -158,19 +154,19 @@ public class DemoCommand implements Callable<Integer> {
          FerryOperator controller = new FerryOperator(host, MIGRATION_NS, Clock.systemUTC()).start()) {
       MigrationResources migrations = new MigrationResources(host, MIGRATION_NS);
       step("stage migration (Ferry's controller runs in this process; the shop keeps running)");
-      if (!migrate(host, migrations, STAGE, true)) {
+      if (!DemoMigrations.migrate(host, migrations, STAGE, true)) {
         return 1;
       }
-      printVolumeStep(migrations, STAGE);
+      DemoMigrations.printVolumeStep(migrations, STAGE, pods);
       Path data = directory(boundVolume(host));
       write(data, DemoApplication.laterData());
       step("the shop took an order meanwhile: " + VolumeTree.of(data).files() + " files in its volume now");
       step("cutover migration: quiesce the source, move the rest, verify the pods on the destination");
-      if (!migrate(host, migrations, CUTOVER, false)) {
+      if (!DemoMigrations.migrate(host, migrations, CUTOVER, false)) {
         return 1;
       }
-      printVolumeCopy(host, migrations);
-      printVolumeStep(migrations, CUTOVER);
+      DemoMigrations.printVolumeCopy(host, migrations, CUTOVER);
+      DemoMigrations.printVolumeStep(migrations, CUTOVER, pods);
       step("the shop on both clusters");
       System.out.print(DemoSummary.text("source", AppSnapshot.take(host, DemoApplication.NAMESPACE,
               registry(testbed, "source")),
@@ -188,64 +184,6 @@ public class DemoCommand implements Callable<Integer> {
       System.out.println("  bin/ferry testbed down      # when done");
     }
     return 0;
-  }
-
-  /**
-   * What the cutover's volume copy reported per claim: the last message of each progress report of
-   * its DirectVolumeMigration (with {@code verify: true} it ends "verified": every file compared).
-   */
-  private static void printVolumeCopy(KubernetesClient host, MigrationResources migrations) {
-    MigMigration cutover = migrations.migrationOrNull(CUTOVER);
-    if (cutover == null) {
-      return;
-    }
-    for (DirectVolumeMigration dvm : host.resources(DirectVolumeMigration.class).inNamespace(MIGRATION_NS)
-        .withLabel("migmigration", cutover.getMetadata().getUid()).list().getItems()) {
-      for (DirectVolumeMigrationProgress report : host.resources(DirectVolumeMigrationProgress.class)
-          .inNamespace(MIGRATION_NS).withLabel("directvolumemigration", dvm.getMetadata().getUid()).list().getItems()) {
-        var claim = report.getSpec() == null ? null : report.getSpec().getPvcRef();
-        System.out.println("  volume copy of " + (claim == null ? report.getMetadata().getName()
-            : claim.getNamespace() + "/" + claim.getName()) + " (DirectVolumeMigration " + dvm.getMetadata().getName()
-            + "): " + (report.getStatus() == null ? "(no report)" : report.getStatus().getLogMessage()));
-      }
-    }
-  }
-
-  /**
-   * How long the migration's DirectVolume step took (the pipeline's times, whole seconds) and by
-   * which launcher: the number to compare between {@code --real-nodes} and in-process.
-   */
-  private void printVolumeStep(MigrationResources migrations, String name) {
-    MigMigration migration = migrations.migrationOrNull(name);
-    if (migration == null || migration.getStatus() == null || migration.getStatus().getPipeline() == null) {
-      return;
-    }
-    migration.getStatus().getPipeline().stream().filter(s -> "DirectVolume".equals(s.getName())
-            && s.getStarted() != null && s.getCompleted() != null).findFirst()
-        .ifPresent(s -> System.out.println("  " + name + ": volume copy (DirectVolume step) took "
-            + java.time.Duration.between(java.time.Instant.parse(s.getStarted()),
-            java.time.Instant.parse(s.getCompleted())).toSeconds() + " s "
-            + (pods ? "through transfer pods on the real nodes" : "in this process")));
-  }
-
-  /** Creates the migration, follows it (printing the pipeline), then prints its conditions. */
-  private static boolean migrate(KubernetesClient host, MigrationResources migrations, String name, boolean stage) {
-    host.resource(Serialization.unmarshal(DemoManifests.migration(name, stage), MigMigration.class))
-        .fieldManager("ferry-demo").forceConflicts().serverSideApply();
-    MigrationWatch watch = new MigrationWatch(migrations, name, System.out, new PrintWriter(System.err, true));
-    try {
-      watch.follow();
-      return true;
-    } catch (OperationFailed e) {
-      System.out.println(e.getMessage());
-      return false;
-    } finally {
-      MigMigration ended = migrations.migrationOrNull(name);
-      if (ended != null && ended.getStatus() != null && ended.getStatus().getConditions() != null) {
-        ended.getStatus().getConditions().forEach(c -> System.out.println("  " + c.getType() + " ("
-            + (c.getCategory() == null ? "" : c.getCategory().value()) + "): " + c.getMessage()));
-      }
-    }
   }
 
   private static void declare(TestbedState state, TestbedState.Published testbed, KubernetesClient source,
